@@ -1,0 +1,9 @@
+#![doc = include_str!("../README.md")]
+
+pub mod jwt;
+pub mod passwords;
+pub mod tokens;
+
+pub use jwt::{AccessClaims, JwtKeys, TokenError};
+pub use passwords::{PasswordHasher, PasswordHashError};
+pub use tokens::{OpaqueToken, TokenDigest};

@@ -1,0 +1,9 @@
+//! The root query type, merged from one object per area.
+
+mod accounts;
+
+use async_graphql::MergedObject;
+
+/// Every query of the API.
+#[derive(MergedObject, Default)]
+pub struct Query(accounts::AccountQuery);

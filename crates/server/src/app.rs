@@ -1,0 +1,132 @@
+//! Assembling the application from settings, and running it on a listener.
+
+use crate::mailer::{MailSender, Transport};
+use crate::metrics::Metrics;
+use crate::settings::{Settings, redact_url};
+use anyhow::Context;
+use braingain_auth::{JwtKeys, PasswordHasher};
+use braingain_domain::Clock;
+use braingain_graphql::{ApiSchema, SchemaLimits, build_schema};
+use braingain_migration::{Migrator, MigratorTrait};
+use braingain_service::{Service, ServiceConfig, ThrottleConfig};
+use braingain_store::Store;
+use chrono::Duration;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+/// What every request handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    /// The use cases.
+    pub service: Service,
+    /// The GraphQL schema.
+    pub schema: ApiSchema,
+    /// Metrics registry.
+    pub metrics: Arc<Metrics>,
+    /// The settings in effect.
+    pub settings: Arc<Settings>,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState").field("settings", &self.settings).finish_non_exhaustive()
+    }
+}
+
+/// A built application: connected, migrated, ready to serve.
+#[derive(Debug)]
+pub struct App {
+    /// Shared state.
+    pub state: AppState,
+    transport: Transport,
+}
+
+impl App {
+    /// Prepares the data directory, connects to and migrates the database, loads secrets,
+    /// and builds the service and schema.
+    pub async fn build(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        prepare_data_dir(&settings.data_dir)?;
+        let store = connect_and_migrate(&settings).await?;
+        let secret = crate::secrets::jwt_secret(settings.jwt_secret.as_deref(), &settings.data_dir)?;
+        let jwt = JwtKeys::new(&secret, Duration::minutes(settings.access_token_minutes.clamp(1, 15)));
+        let hasher = PasswordHasher::owasp().context("cannot set up password hashing")?;
+        let config = ServiceConfig {
+            public_url: settings.public_url(),
+            refresh_ttl: Duration::days(settings.refresh_token_days.max(1)),
+            throttle: ThrottleConfig {
+                window: Duration::minutes(settings.throttle.window_minutes.max(1)),
+                max_failures_per_email: settings.throttle.max_failures_per_email,
+                max_failures_per_ip: settings.throttle.max_failures_per_ip,
+                max_reset_mails: settings.throttle.max_reset_mails,
+            },
+            ..ServiceConfig::default()
+        };
+        let service = Service::new(store, clock, hasher, jwt, config);
+        let limits = SchemaLimits {
+            max_depth: settings.graphql.max_depth,
+            max_complexity: settings.graphql.max_complexity,
+            introspection: settings.graphql.introspection,
+        };
+        let schema = build_schema(service.clone(), &limits);
+        let transport = Transport::from_setting(&settings.mail, &settings.data_dir)?;
+        Ok(Self {
+            state: AppState {
+                service,
+                schema,
+                metrics: Arc::new(Metrics::new()),
+                settings: Arc::new(settings),
+            },
+            transport,
+        })
+    }
+}
+
+/// Serves `app` on `listener` until `shutdown` completes, then stops accepting, lets
+/// in-flight requests and the mail round in progress finish, and closes the database.
+pub async fn serve(app: App, listener: TcpListener, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let sender = MailSender::new(
+        app.state.service.clone(),
+        app.transport.clone(),
+        &app.state.settings.mail_from,
+        app.state.metrics.clone(),
+    )?;
+    let mail_task = tokio::spawn(sender.run(stop_rx));
+    let router = crate::router::router(app.state.clone());
+    let addr = listener.local_addr().ok();
+    tracing::info!(listen = ?addr, "serving");
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("server error")?;
+    let _ = stop_tx.send(true);
+    if let Err(e) = mail_task.await {
+        tracing::warn!(error = %e, "mail sender ended abnormally");
+    }
+    app.state.service.store().close().await.context("closing the database")?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Creates the data directory and checks it can be written, with a clear message if not.
+fn prepare_data_dir(dir: &std::path::Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+    let probe = dir.join(".write-test");
+    std::fs::write(&probe, b"ok")
+        .and_then(|()| std::fs::remove_file(&probe))
+        .with_context(|| format!("the data directory {} is not writable (full disk or permissions?)", dir.display()))
+}
+
+/// Connects to the configured database and applies pending migrations.
+pub async fn connect_and_migrate(settings: &Settings) -> anyhow::Result<Store> {
+    let url = settings.database_url();
+    let store = Store::connect(&url, settings.database_max_connections)
+        .await
+        .with_context(|| format!("cannot open the database {}", redact_url(&url)))?;
+    Migrator::up(store.conn(), None)
+        .await
+        .with_context(|| format!("cannot migrate the database {}", redact_url(&url)))?;
+    Ok(store)
+}

@@ -1,0 +1,151 @@
+//! The `braingain` command line.
+
+use crate::settings::{FlagOverrides, Settings};
+use crate::{App, serve, telemetry};
+use anyhow::{Context, bail};
+use braingain_domain::SystemClock;
+use clap::{Parser, Subcommand};
+use secrecy::SecretString;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// BrainGain: a diaspora knowledge network.
+#[derive(Debug, Parser)]
+#[command(name = "braingain", version, about)]
+pub struct Cli {
+    /// A TOML settings file (lower precedence than environment variables and flags).
+    #[arg(long, global = true, env = "BRAINGAIN_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Where the SQLite file, index, secrets and mail sink live [default: ./data].
+    #[arg(long, global = true)]
+    pub data_dir: Option<PathBuf>,
+    /// `sqlite://…` or `postgres://…` [default: SQLite in the data directory].
+    #[arg(long, global = true)]
+    pub database_url: Option<String>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the server (migrating the database first).
+    Serve {
+        /// Address to listen on [default: 127.0.0.1:8080].
+        #[arg(long)]
+        listen: Option<String>,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create an administrator, or promote an existing account. The password comes from
+    /// BRAINGAIN_ADMIN_PASSWORD or a prompt.
+    CreateAdmin {
+        /// The administrator's email address.
+        #[arg(long)]
+        email: String,
+        /// The name shown for the administrator.
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+    },
+    /// Print the GraphQL schema (SDL); the committed schema.graphql must equal it.
+    ExportSchema,
+}
+
+/// Entry point: parses arguments, runs the command, maps failure to a one-line reason.
+#[must_use]
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs one command.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Command::ExportSchema = cli.command {
+        print!("{}", braingain_graphql::export_sdl());
+        return Ok(());
+    }
+    let listen = match &cli.command {
+        Command::Serve { listen } => listen.clone(),
+        _ => None,
+    };
+    let flags = FlagOverrides {
+        data_dir: cli.data_dir.clone(),
+        database_url: cli.database_url.clone(),
+        listen,
+    };
+    let settings = Settings::load(cli.config.as_deref(), &flags).context("invalid settings")?;
+    telemetry::init(&settings.log);
+    for key in Settings::unknown_env_keys() {
+        tracing::warn!(variable = %key, "unknown BRAINGAIN_ setting ignored");
+    }
+    match cli.command {
+        Command::Serve { .. } => {
+            let listen = settings.listen.clone();
+            let app = App::build(settings, Arc::new(SystemClock)).await?;
+            let listener = tokio::net::TcpListener::bind(&listen)
+                .await
+                .with_context(|| format!("cannot listen on {listen}"))?;
+            serve(app, listener, crate::shutdown::signal()).await
+        }
+        Command::Migrate => {
+            std::fs::create_dir_all(&settings.data_dir)
+                .with_context(|| format!("cannot create {}", settings.data_dir.display()))?;
+            let store = crate::app::connect_and_migrate(&settings).await?;
+            store.close().await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::CreateAdmin { email, name } => {
+            let password = admin_password()?;
+            let app = App::build(settings, Arc::new(SystemClock)).await?;
+            let (account, created) = app
+                .state
+                .service
+                .create_admin(&email, password, &name)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            app.state.service.store().close().await?;
+            println!(
+                "{} administrator {} ({})",
+                if created { "created" } else { "promoted" },
+                account.email.unwrap_or_default(),
+                account.id
+            );
+            Ok(())
+        }
+        Command::ExportSchema => Ok(()),
+    }
+}
+
+/// The new administrator's password: from the environment, else asked twice on a terminal.
+/// `None` (keep the current password) only when promoting and nothing was given.
+fn admin_password() -> anyhow::Result<Option<SecretString>> {
+    if let Ok(password) = std::env::var("BRAINGAIN_ADMIN_PASSWORD") {
+        return Ok(Some(SecretString::from(password)));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    let first = rpassword::prompt_password("Password for the administrator: ").context("cannot read the password")?;
+    let second = rpassword::prompt_password("Repeat the password: ").context("cannot read the password")?;
+    if first != second {
+        bail!("the two passwords differ");
+    }
+    Ok(Some(SecretString::from(first)))
+}

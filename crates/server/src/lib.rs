@@ -1,0 +1,16 @@
+#![doc = include_str!("../README.md")]
+
+mod app;
+pub mod cli;
+mod graphql_http;
+mod health;
+pub mod mailer;
+mod metrics;
+mod router;
+mod secrets;
+pub mod settings;
+mod shutdown;
+pub mod telemetry;
+
+pub use app::{App, serve};
+pub use settings::Settings;

@@ -1,0 +1,78 @@
+#![doc = include_str!("../README.md")]
+
+pub mod accounts;
+mod actor;
+mod config;
+mod error;
+pub mod mails;
+pub mod passwords;
+pub mod sessions;
+
+pub use actor::{Actor, RequestMeta, Session};
+pub use config::{ServiceConfig, ThrottleConfig};
+pub use error::{ServiceError, ServiceResult};
+
+use braingain_auth::{JwtKeys, PasswordHasher};
+use braingain_domain::Clock;
+use braingain_store::Store;
+use std::sync::Arc;
+use tokio::sync::Notify;
+
+/// The application's use cases, sharing one store, clock and key set. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Service {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    store: Store,
+    clock: Arc<dyn Clock>,
+    hasher: PasswordHasher,
+    jwt: JwtKeys,
+    config: ServiceConfig,
+    mail_queued: Arc<Notify>,
+}
+
+impl Service {
+    /// Assembles the service from its parts.
+    #[must_use]
+    pub fn new(store: Store, clock: Arc<dyn Clock>, hasher: PasswordHasher, jwt: JwtKeys, config: ServiceConfig) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                store,
+                clock,
+                hasher,
+                jwt,
+                config,
+                mail_queued: Arc::new(Notify::new()),
+            }),
+        }
+    }
+
+    /// The store, for health checks and background tasks.
+    #[must_use]
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    /// The clock every use case reads.
+    #[must_use]
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.inner.clock
+    }
+
+    /// Signalled whenever a transaction that queued mail commits, so the sender wakes at once.
+    #[must_use]
+    pub fn mail_queued(&self) -> Arc<Notify> {
+        self.inner.mail_queued.clone()
+    }
+
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.inner.clock.now()
+    }
+
+    fn config(&self) -> &ServiceConfig {
+        &self.inner.config
+    }
+}

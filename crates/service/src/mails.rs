@@ -1,0 +1,58 @@
+//! The text of every mail BrainGain sends. Links carry tokens as `?token=…`, as the
+//! operator's contract promises.
+
+use braingain_store::mail::OutgoingMail;
+
+/// The mail that confirms a new account's address.
+#[must_use]
+pub fn verify_email(public_url: &str, to: &str, name: &str, token: &str) -> OutgoingMail {
+    let link = format!("{public_url}/verify-email?token={token}");
+    OutgoingMail {
+        to: to.to_owned(),
+        subject: "Confirm your email address for BrainGain".to_owned(),
+        body: format!(
+            "Hello {name},\n\n\
+             Welcome to BrainGain. Please confirm your email address by opening this link:\n\n\
+             {link}\n\n\
+             If the link does not open, paste this code into the confirmation page:\n\n\
+             {token}\n\n\
+             The link is valid for 48 hours. If you did not create an account, ignore this mail.\n\n\
+             -- BrainGain\n"
+        ),
+    }
+}
+
+/// The mail that lets an account holder choose a new password.
+#[must_use]
+pub fn reset_password(public_url: &str, to: &str, name: &str, token: &str) -> OutgoingMail {
+    let link = format!("{public_url}/reset-password?token={token}");
+    OutgoingMail {
+        to: to.to_owned(),
+        subject: "Reset your BrainGain password".to_owned(),
+        body: format!(
+            "Hello {name},\n\n\
+             Someone (hopefully you) asked to reset the password of your BrainGain account.\n\
+             To choose a new password, open this link:\n\n\
+             {link}\n\n\
+             Or paste this code into the reset page:\n\n\
+             {token}\n\n\
+             The link is valid for one hour and works once. If you did not ask for this,\n\
+             ignore this mail: your password has not changed.\n\n\
+             -- BrainGain\n"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mails_carry_the_token_in_a_link_and_alone() {
+        let mail = verify_email("https://bg.example", "a@example.org", "Ada", "tok123");
+        assert!(mail.body.contains("https://bg.example/verify-email?token=tok123"));
+        assert!(mail.body.contains("\ntok123\n"));
+        let mail = reset_password("https://bg.example", "a@example.org", "Ada", "tok456");
+        assert!(mail.body.contains("https://bg.example/reset-password?token=tok456"));
+    }
+}

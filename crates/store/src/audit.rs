@@ -1,0 +1,64 @@
+//! The append-only audit log.
+
+use crate::StoreError;
+use crate::entities::audit_log::{self, Entity as AuditLog};
+use braingain_domain::AccountId;
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, NotSet, QueryFilter, QueryOrder, Set};
+
+/// One audited action, as written and as read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    /// When it happened.
+    pub at: DateTime<Utc>,
+    /// Who did it; `None` for the command line or the system.
+    pub actor: Option<AccountId>,
+    /// What was done (`account.set_role`).
+    pub action: String,
+    /// The kind of thing acted on (`account`).
+    pub subject_type: String,
+    /// Which one.
+    pub subject_id: Option<String>,
+    /// Why.
+    pub reason: Option<String>,
+    /// Extra facts as JSON.
+    pub details: Option<serde_json::Value>,
+}
+
+/// Appends an entry.
+pub async fn record(db: &impl ConnectionTrait, entry: AuditEntry) -> Result<(), StoreError> {
+    audit_log::ActiveModel {
+        id: NotSet,
+        at: Set(entry.at),
+        actor_id: Set(entry.actor.map(|a| a.0)),
+        action: Set(entry.action),
+        subject_type: Set(entry.subject_type),
+        subject_id: Set(entry.subject_id),
+        reason: Set(entry.reason),
+        details: Set(entry.details.map(|d| d.to_string())),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The entries about one subject, oldest first.
+pub async fn for_subject(db: &impl ConnectionTrait, subject_id: &str) -> Result<Vec<AuditEntry>, StoreError> {
+    let rows = AuditLog::find()
+        .filter(audit_log::Column::SubjectId.eq(subject_id))
+        .order_by_asc(audit_log::Column::Id)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|m| AuditEntry {
+            at: m.at,
+            actor: m.actor_id.map(AccountId),
+            action: m.action,
+            subject_type: m.subject_type,
+            subject_id: m.subject_id,
+            reason: m.reason,
+            details: m.details.and_then(|d| serde_json::from_str(&d).ok()),
+        })
+        .collect())
+}

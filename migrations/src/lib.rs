@@ -1,0 +1,29 @@
+#![doc = include_str!("../README.md")]
+
+pub use sea_orm_migration::MigratorTrait;
+use sea_orm_migration::prelude::*;
+
+mod m20261127_000001_create_accounts;
+mod m20261127_000002_create_refresh_tokens;
+mod m20261127_000003_create_account_tokens;
+mod m20261127_000004_create_mail_outbox;
+mod m20261127_000005_create_audit_log;
+mod m20261127_000006_create_login_failures;
+
+/// Every migration of BrainGain, in the order they apply.
+#[derive(Debug)]
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261127_000001_create_accounts::Migration),
+            Box::new(m20261127_000002_create_refresh_tokens::Migration),
+            Box::new(m20261127_000003_create_account_tokens::Migration),
+            Box::new(m20261127_000004_create_mail_outbox::Migration),
+            Box::new(m20261127_000005_create_audit_log::Migration),
+            Box::new(m20261127_000006_create_login_failures::Migration),
+        ]
+    }
+}

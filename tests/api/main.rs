@@ -1,0 +1,14 @@
+//! Black-box API tests: each test starts the real `braingain` server on `127.0.0.1:0` with a
+//! fresh database (SQLite, or PostgreSQL when `TEST_DATABASE_URL` is set) and talks to it
+//! over HTTP, as a client would.
+
+mod helpers;
+
+mod accounts;
+mod contract;
+mod graphql_http;
+mod operations;
+mod passwords;
+mod roles;
+mod sessions;
+mod throttling;
