@@ -29,16 +29,41 @@ impl MigrationTrait for Migration {
                     .table(Accounts::Table)
                     .col(ColumnDef::new(Accounts::Id).uuid().not_null().primary_key())
                     // Stored normalised (trimmed, lower-case): unique means case-insensitive.
-                    .col(ColumnDef::new(Accounts::Email).string_len(254).not_null().unique_key())
+                    .col(
+                        ColumnDef::new(Accounts::Email)
+                            .string_len(254)
+                            .not_null()
+                            .unique_key(),
+                    )
                     // Null for imported accounts until their owner sets a password.
                     .col(ColumnDef::new(Accounts::PasswordHash).string().null())
-                    .col(ColumnDef::new(Accounts::DisplayName).string_len(100).not_null())
+                    .col(
+                        ColumnDef::new(Accounts::DisplayName)
+                            .string_len(100)
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(Accounts::Role).string_len(16).not_null())
                     .col(ColumnDef::new(Accounts::Status).string_len(24).not_null())
-                    .col(ColumnDef::new(Accounts::EmailVerifiedAt).timestamp_with_time_zone().null())
-                    .col(ColumnDef::new(Accounts::LastActiveAt).timestamp_with_time_zone().null())
-                    .col(ColumnDef::new(Accounts::CreatedAt).timestamp_with_time_zone().not_null())
-                    .col(ColumnDef::new(Accounts::UpdatedAt).timestamp_with_time_zone().not_null())
+                    .col(
+                        ColumnDef::new(Accounts::EmailVerifiedAt)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
+                    .col(
+                        ColumnDef::new(Accounts::LastActiveAt)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
+                    .col(
+                        ColumnDef::new(Accounts::CreatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(Accounts::UpdatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -55,6 +80,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(Accounts::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(Accounts::Table).to_owned())
+            .await
     }
 }

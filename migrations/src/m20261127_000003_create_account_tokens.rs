@@ -25,13 +25,39 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(AccountTokens::Table)
-                    .col(ColumnDef::new(AccountTokens::Id).uuid().not_null().primary_key())
+                    .col(
+                        ColumnDef::new(AccountTokens::Id)
+                            .uuid()
+                            .not_null()
+                            .primary_key(),
+                    )
                     .col(ColumnDef::new(AccountTokens::AccountId).uuid().not_null())
-                    .col(ColumnDef::new(AccountTokens::Purpose).string_len(24).not_null())
-                    .col(ColumnDef::new(AccountTokens::TokenHash).string_len(64).not_null().unique_key())
-                    .col(ColumnDef::new(AccountTokens::CreatedAt).timestamp_with_time_zone().not_null())
-                    .col(ColumnDef::new(AccountTokens::ExpiresAt).timestamp_with_time_zone().not_null())
-                    .col(ColumnDef::new(AccountTokens::UsedAt).timestamp_with_time_zone().null())
+                    .col(
+                        ColumnDef::new(AccountTokens::Purpose)
+                            .string_len(24)
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(AccountTokens::TokenHash)
+                            .string_len(64)
+                            .not_null()
+                            .unique_key(),
+                    )
+                    .col(
+                        ColumnDef::new(AccountTokens::CreatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(AccountTokens::ExpiresAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(AccountTokens::UsedAt)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
                     .foreign_key(
                         ForeignKey::create()
                             .name("fk_account_tokens_account")
@@ -55,6 +81,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(AccountTokens::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(AccountTokens::Table).to_owned())
+            .await
     }
 }

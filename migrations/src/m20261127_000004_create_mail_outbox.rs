@@ -28,15 +28,50 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(MailOutbox::Table)
-                    .col(ColumnDef::new(MailOutbox::Id).big_integer().not_null().auto_increment().primary_key())
-                    .col(ColumnDef::new(MailOutbox::ToAddress).string_len(254).not_null())
-                    .col(ColumnDef::new(MailOutbox::Subject).string_len(200).not_null())
+                    .col(
+                        ColumnDef::new(MailOutbox::Id)
+                            .big_integer()
+                            .not_null()
+                            .auto_increment()
+                            .primary_key(),
+                    )
+                    .col(
+                        ColumnDef::new(MailOutbox::ToAddress)
+                            .string_len(254)
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(MailOutbox::Subject)
+                            .string_len(200)
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(MailOutbox::BodyText).text().not_null())
-                    .col(ColumnDef::new(MailOutbox::CreatedAt).timestamp_with_time_zone().not_null())
-                    .col(ColumnDef::new(MailOutbox::Attempts).integer().not_null().default(0))
-                    .col(ColumnDef::new(MailOutbox::NextAttemptAt).timestamp_with_time_zone().not_null())
-                    .col(ColumnDef::new(MailOutbox::LockedUntil).timestamp_with_time_zone().null())
-                    .col(ColumnDef::new(MailOutbox::SentAt).timestamp_with_time_zone().null())
+                    .col(
+                        ColumnDef::new(MailOutbox::CreatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(MailOutbox::Attempts)
+                            .integer()
+                            .not_null()
+                            .default(0),
+                    )
+                    .col(
+                        ColumnDef::new(MailOutbox::NextAttemptAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(MailOutbox::LockedUntil)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
+                    .col(
+                        ColumnDef::new(MailOutbox::SentAt)
+                            .timestamp_with_time_zone()
+                            .null(),
+                    )
                     .col(ColumnDef::new(MailOutbox::LastError).text().null())
                     .to_owned(),
             )
@@ -54,6 +89,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(MailOutbox::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(MailOutbox::Table).to_owned())
+            .await
     }
 }

@@ -26,11 +26,25 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(AuditLog::Table)
-                    .col(ColumnDef::new(AuditLog::Id).big_integer().not_null().auto_increment().primary_key())
-                    .col(ColumnDef::new(AuditLog::At).timestamp_with_time_zone().not_null())
+                    .col(
+                        ColumnDef::new(AuditLog::Id)
+                            .big_integer()
+                            .not_null()
+                            .auto_increment()
+                            .primary_key(),
+                    )
+                    .col(
+                        ColumnDef::new(AuditLog::At)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(AuditLog::ActorId).uuid().null())
                     .col(ColumnDef::new(AuditLog::Action).string_len(64).not_null())
-                    .col(ColumnDef::new(AuditLog::SubjectType).string_len(32).not_null())
+                    .col(
+                        ColumnDef::new(AuditLog::SubjectType)
+                            .string_len(32)
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(AuditLog::SubjectId).string_len(64).null())
                     .col(ColumnDef::new(AuditLog::Reason).text().null())
                     .col(ColumnDef::new(AuditLog::Details).text().null())
@@ -42,13 +56,21 @@ impl MigrationTrait for Migration {
             ("idx_audit_log_subject", AuditLog::SubjectId),
         ] {
             manager
-                .create_index(Index::create().name(name).table(AuditLog::Table).col(col).to_owned())
+                .create_index(
+                    Index::create()
+                        .name(name)
+                        .table(AuditLog::Table)
+                        .col(col)
+                        .to_owned(),
+                )
                 .await?;
         }
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(AuditLog::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(AuditLog::Table).to_owned())
+            .await
     }
 }

@@ -21,9 +21,19 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(LoginFailures::Table)
-                    .col(ColumnDef::new(LoginFailures::Id).big_integer().not_null().auto_increment().primary_key())
+                    .col(
+                        ColumnDef::new(LoginFailures::Id)
+                            .big_integer()
+                            .not_null()
+                            .auto_increment()
+                            .primary_key(),
+                    )
                     .col(ColumnDef::new(LoginFailures::Key).string_len(64).not_null())
-                    .col(ColumnDef::new(LoginFailures::At).timestamp_with_time_zone().not_null())
+                    .col(
+                        ColumnDef::new(LoginFailures::At)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -40,6 +50,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(LoginFailures::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(LoginFailures::Table).to_owned())
+            .await
     }
 }

@@ -9,32 +9,98 @@ use std::collections::BTreeSet;
 
 /// Contract items still to come (a type name covers all its members).
 const NOT_YET: &[&str] = &[
-    "Visibility", "LanguageLevel", "EngagementType", "WorkMode", "InstitutionKind", "VerificationStatus",
-    "RequestKind", "RequestStatus", "EngagementStatus", "Decision", "Skill", "SkillClaim", "LanguageClaim",
-    "ExpertProfile", "Institution", "SkillRequirement", "Request", "Engagement", "Message", "Notification",
-    "MatchExplanation", "ExpertHit", "RequestHit", "FacetCount", "ExpertSearchResult", "CountryCount", "SkillGap",
-    "NetworkStats", "ExpertFilter", "SkillClaimInput", "LanguageClaimInput", "ExpertProfileInput",
-    "InstitutionInput", "SkillRequirementInput", "RequestInput", "Report", "ModerationQueue",
-    "Account.expertProfile", "Account.institutions",
-    "Query.expert", "Query.institution", "Query.request", "Query.skills", "Query.searchExperts",
-    "Query.searchRequests", "Query.matchExperts", "Query.recommendedRequests", "Query.myEngagements",
-    "Query.notifications", "Query.moderationQueue", "Query.networkStats",
-    "Mutation.saveExpertProfile", "Mutation.createInstitution", "Mutation.reviewInstitution",
-    "Mutation.createRequest", "Mutation.updateRequest", "Mutation.submitRequest", "Mutation.reviewRequest",
-    "Mutation.closeRequest", "Mutation.applyToRequest", "Mutation.inviteExpert", "Mutation.respondToEngagement",
-    "Mutation.withdrawEngagement", "Mutation.completeEngagement", "Mutation.sendMessage",
-    "Mutation.markNotificationsRead", "Mutation.reportContent", "Mutation.exportMyData", "Mutation.deleteMyAccount",
+    "Visibility",
+    "LanguageLevel",
+    "EngagementType",
+    "WorkMode",
+    "InstitutionKind",
+    "VerificationStatus",
+    "RequestKind",
+    "RequestStatus",
+    "EngagementStatus",
+    "Decision",
+    "Skill",
+    "SkillClaim",
+    "LanguageClaim",
+    "ExpertProfile",
+    "Institution",
+    "SkillRequirement",
+    "Request",
+    "Engagement",
+    "Message",
+    "Notification",
+    "MatchExplanation",
+    "ExpertHit",
+    "RequestHit",
+    "FacetCount",
+    "ExpertSearchResult",
+    "CountryCount",
+    "SkillGap",
+    "NetworkStats",
+    "ExpertFilter",
+    "SkillClaimInput",
+    "LanguageClaimInput",
+    "ExpertProfileInput",
+    "InstitutionInput",
+    "SkillRequirementInput",
+    "RequestInput",
+    "Report",
+    "ModerationQueue",
+    "Account.expertProfile",
+    "Account.institutions",
+    "Query.expert",
+    "Query.institution",
+    "Query.request",
+    "Query.skills",
+    "Query.searchExperts",
+    "Query.searchRequests",
+    "Query.matchExperts",
+    "Query.recommendedRequests",
+    "Query.myEngagements",
+    "Query.notifications",
+    "Query.moderationQueue",
+    "Query.networkStats",
+    "Mutation.saveExpertProfile",
+    "Mutation.createInstitution",
+    "Mutation.reviewInstitution",
+    "Mutation.createRequest",
+    "Mutation.updateRequest",
+    "Mutation.submitRequest",
+    "Mutation.reviewRequest",
+    "Mutation.closeRequest",
+    "Mutation.applyToRequest",
+    "Mutation.inviteExpert",
+    "Mutation.respondToEngagement",
+    "Mutation.withdrawEngagement",
+    "Mutation.completeEngagement",
+    "Mutation.sendMessage",
+    "Mutation.markNotificationsRead",
+    "Mutation.reportContent",
+    "Mutation.exportMyData",
+    "Mutation.deleteMyAccount",
 ];
 
 /// Every item of an SDL document: `Type`, `Type.member`, `Type.field(arg)`.
 fn contract_items(sdl: &str) -> BTreeSet<String> {
-    let text: String = sdl.lines().map(|l| l.split('#').next().unwrap_or("")).collect::<Vec<_>>().join("\n");
+    let text: String = sdl
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut items = BTreeSet::new();
     let mut rest = text.as_str();
-    while let Some(pos) = ["type ", "input ", "enum ", "scalar "].iter().filter_map(|k| find_keyword(rest, k)).min() {
+    while let Some(pos) = ["type ", "input ", "enum ", "scalar "]
+        .iter()
+        .filter_map(|k| find_keyword(rest, k))
+        .min()
+    {
         rest = &rest[pos..];
         let (keyword, after) = rest.split_once(' ').unwrap();
-        let name: String = after.trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let name: String = after
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
         items.insert(name.clone());
         if keyword == "scalar" {
             rest = after;
@@ -94,7 +160,10 @@ fn parse_fields(owner: &str, body: &str, items: &mut BTreeSet<String>) {
                 while chars.peek().is_some_and(|(_, c)| c.is_whitespace()) {
                     chars.next();
                 }
-                while chars.peek().is_some_and(|(_, c)| !c.is_whitespace() && *c != ',') {
+                while chars
+                    .peek()
+                    .is_some_and(|(_, c)| !c.is_whitespace() && *c != ',')
+                {
                     chars.next();
                 }
             }
@@ -111,14 +180,20 @@ async fn served_items(app: &TestApp) -> BTreeSet<String> {
         )
         .await;
     let mut items = BTreeSet::new();
-    for ty in body["data"]["__schema"]["types"].as_array().expect("introspection") {
+    for ty in body["data"]["__schema"]["types"]
+        .as_array()
+        .expect("introspection")
+    {
         let name = ty["name"].as_str().unwrap();
         items.insert(name.to_owned());
         for field in ty["fields"].as_array().into_iter().flatten() {
             let field_name = field["name"].as_str().unwrap();
             items.insert(format!("{name}.{field_name}"));
             for arg in field["args"].as_array().into_iter().flatten() {
-                items.insert(format!("{name}.{field_name}({})", arg["name"].as_str().unwrap()));
+                items.insert(format!(
+                    "{name}.{field_name}({})",
+                    arg["name"].as_str().unwrap()
+                ));
             }
         }
         for list in ["inputFields", "enumValues"] {
@@ -138,25 +213,50 @@ fn pending(item: &str) -> bool {
 
 #[test]
 fn the_contract_parser_reads_types_members_and_arguments() {
-    let items = contract_items("enum A { X Y }\ntype Q {\n  f(a: Int = 1, b: String): [A!]! # c\n  g: A\n}\nscalar D\n");
-    let expected: BTreeSet<String> =
-        ["A", "A.X", "A.Y", "Q", "Q.f", "Q.f(a)", "Q.f(b)", "Q.g", "D"].iter().map(|s| (*s).to_owned()).collect();
+    let items = contract_items(
+        "enum A { X Y }\ntype Q {\n  f(a: Int = 1, b: String): [A!]! # c\n  g: A\n}\nscalar D\n",
+    );
+    let expected: BTreeSet<String> = [
+        "A", "A.X", "A.Y", "Q", "Q.f", "Q.f(a)", "Q.f(b)", "Q.g", "D",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
     assert_eq!(items, expected);
 }
 
 #[tokio::test]
 async fn the_served_schema_holds_every_landed_contract_name() {
     let contract = contract_items(include_str!("../../docs/contract.graphql"));
-    assert!(contract.len() > 300, "the contract parsed to only {} items", contract.len());
+    assert!(
+        contract.len() > 300,
+        "the contract parsed to only {} items",
+        contract.len()
+    );
     let app = TestApp::spawn().await;
 
     let served = served_items(&app).await;
 
-    let missing: Vec<&String> = contract.iter().filter(|i| !served.contains(*i) && !pending(i)).collect();
-    assert!(missing.is_empty(), "contract items missing from the served schema: {missing:?}");
+    let missing: Vec<&String> = contract
+        .iter()
+        .filter(|i| !served.contains(*i) && !pending(i))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "contract items missing from the served schema: {missing:?}"
+    );
     let landed: Vec<&&str> = NOT_YET
         .iter()
-        .filter(|n| served.contains(**n) && contract.iter().filter(|i| i.starts_with(*n)).all(|i| served.contains(i)))
+        .filter(|n| {
+            served.contains(**n)
+                && contract
+                    .iter()
+                    .filter(|i| i.starts_with(*n))
+                    .all(|i| served.contains(i))
+        })
         .collect();
-    assert!(landed.is_empty(), "these have landed; remove them from NOT_YET: {landed:?}");
+    assert!(
+        landed.is_empty(),
+        "these have landed; remove them from NOT_YET: {landed:?}"
+    );
 }

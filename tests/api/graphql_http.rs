@@ -22,7 +22,13 @@ async fn a_too_deep_query_is_refused() {
     let query = format!("{{ __schema {{ types {{ fields {{ type {{ {inner} }} }} }} }} }}");
     let body = app.gql(&query, json!({})).await;
     assert_eq!(error_code(&body), "BAD_USER_INPUT", "{body}");
-    assert!(body["errors"][0]["message"].as_str().unwrap().contains("nested too deep"), "{body}");
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nested too deep"),
+        "{body}"
+    );
 }
 
 #[tokio::test]
@@ -31,7 +37,14 @@ async fn a_too_wide_query_is_refused() {
     let fields: String = (0..1100).map(|i| format!("m{i}: me {{ id }} ")).collect();
     let body = app.gql(&format!("{{ {fields} }}"), json!({})).await;
     assert_eq!(error_code(&body), "BAD_USER_INPUT", "{body}");
-    assert!(body["errors"][0]["message"].as_str().unwrap().to_lowercase().contains("complex"), "{body}");
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("complex"),
+        "{body}"
+    );
 }
 
 #[tokio::test]
@@ -41,7 +54,13 @@ async fn a_batch_over_the_cap_is_refused_whole() {
     let (status, body) = app.post_raw(Value::Array(vec![op; 11]).to_string()).await;
     assert_eq!(status, 400);
     assert_eq!(error_code(&body), "BAD_USER_INPUT");
-    assert_eq!(error_code(&app.login_raw("x@example.org", "correct horse battery").await), "UNAUTHENTICATED");
+    assert_eq!(
+        error_code(
+            &app.login_raw("x@example.org", "correct horse battery")
+                .await
+        ),
+        "UNAUTHENTICATED"
+    );
 }
 
 #[tokio::test]
@@ -61,13 +80,21 @@ async fn mutations_never_run_over_get() {
     let url = format!("/graphql?query={}", urlencode(query));
     let (status, text) = app.get(&url).await;
     assert_eq!(status, 405, "{text}");
-    assert_eq!(error_code(&app.login_raw("get@example.org", "correct horse battery").await), "UNAUTHENTICATED");
+    assert_eq!(
+        error_code(
+            &app.login_raw("get@example.org", "correct horse battery")
+                .await
+        ),
+        "UNAUTHENTICATED"
+    );
 }
 
 #[tokio::test]
 async fn queries_run_over_get_and_browsers_get_graphiql() {
     let app = TestApp::spawn().await;
-    let (status, text) = app.get(&format!("/graphql?query={}", urlencode("{ __typename }"))).await;
+    let (status, text) = app
+        .get(&format!("/graphql?query={}", urlencode("{ __typename }")))
+        .await;
     assert_eq!(status, 200);
     let body: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(body["data"]["__typename"], "Query");
@@ -79,7 +106,11 @@ async fn queries_run_over_get_and_browsers_get_graphiql() {
 #[tokio::test]
 async fn syntax_and_validation_errors_are_bad_user_input() {
     let app = TestApp::spawn().await;
-    for query in ["{ me { id ", "{ nonsense }", "mutation { login(email: 1) { accessToken } }"] {
+    for query in [
+        "{ me { id ",
+        "{ nonsense }",
+        "mutation { login(email: 1) { accessToken } }",
+    ] {
         let body = app.gql(query, json!({})).await;
         assert_eq!(error_code(&body), "BAD_USER_INPUT", "{query}: {body}");
     }
@@ -91,7 +122,9 @@ async fn syntax_and_validation_errors_are_bad_user_input() {
 fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()

@@ -68,11 +68,20 @@ impl TestApp {
         Self::start(settings, db, dir, Arc::new(ManualClock::default())).await
     }
 
-    async fn start(settings: Settings, db: TestDb, dir: tempfile::TempDir, clock: Arc<ManualClock>) -> Self {
+    async fn start(
+        settings: Settings,
+        db: TestDb,
+        dir: tempfile::TempDir,
+        clock: Arc<ManualClock>,
+    ) -> Self {
         let data_dir = settings.data_dir.clone();
-        let app = App::build(settings.clone(), clock.clone()).await.expect("app builds");
+        let app = App::build(settings.clone(), clock.clone())
+            .await
+            .expect("app builds");
         let service = app.state.service.clone();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("addr"));
         let (tx, rx) = oneshot::channel::<()>();
         let server = tokio::spawn(serve(app, listener, async move {
@@ -99,7 +108,10 @@ impl TestApp {
             let _ = tx.send(());
         }
         if let Some(handle) = self.server.take() {
-            handle.await.expect("server task").expect("server stopped cleanly");
+            handle
+                .await
+                .expect("server task")
+                .expect("server stopped cleanly");
         }
         let mut settings = self.settings.clone();
         tweak(&mut settings);
@@ -154,7 +166,12 @@ impl TestApp {
 
     /// GETs a path; returns status and text.
     pub async fn get(&self, path: &str) -> (u16, String) {
-        let res = self.client.get(format!("{}{path}", self.base)).send().await.expect("request sent");
+        let res = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("request sent");
         (res.status().as_u16(), res.text().await.expect("text"))
     }
 
@@ -174,7 +191,10 @@ impl TestApp {
         let signed = self.register(email, role).await;
         let token = self.mail_token(email, "verify-email").await;
         let body = self
-            .gql("mutation($t: String!) { verifyEmail(token: $t) { status } }", json!({ "t": token }))
+            .gql(
+                "mutation($t: String!) { verifyEmail(token: $t) { status } }",
+                json!({ "t": token }),
+            )
             .await;
         assert_eq!(body["data"]["verifyEmail"]["status"], "ACTIVE", "{body}");
         signed
@@ -198,7 +218,11 @@ impl TestApp {
     /// Creates an admin as `braingain create-admin` does, and signs in.
     pub async fn admin(&self, email: &str) -> Signed {
         self.service
-            .create_admin(email, Some(SecretString::from(PASSWORD.to_owned())), "Admin")
+            .create_admin(
+                email,
+                Some(SecretString::from(PASSWORD.to_owned())),
+                "Admin",
+            )
             .await
             .expect("create admin");
         self.login(email, PASSWORD).await
@@ -245,7 +269,12 @@ impl TestApp {
     /// such token.
     pub async fn mail_token(&self, to: &str, path: &str) -> String {
         for _ in 0..100 {
-            if let Some(token) = self.mails_to(to).iter().rev().find_map(|m| token_in(m, path)) {
+            if let Some(token) = self
+                .mails_to(to)
+                .iter()
+                .rev()
+                .find_map(|m| token_in(m, path))
+            {
                 return token;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -296,5 +325,7 @@ pub fn error_code(body: &Value) -> String {
 
 /// The `extensions.field` of the first error.
 pub fn error_field(body: &Value) -> Option<String> {
-    body["errors"][0]["extensions"]["field"].as_str().map(str::to_owned)
+    body["errors"][0]["extensions"]["field"]
+        .as_str()
+        .map(str::to_owned)
 }

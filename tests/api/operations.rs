@@ -29,12 +29,22 @@ async fn metrics_count_requests_and_latencies_by_route() {
     assert_eq!(status, 200);
     let line = text
         .lines()
-        .find(|l| l.starts_with("braingain_http_requests_total{") && l.contains("route=\"/graphql\"") && l.contains("status=\"200\""))
+        .find(|l| {
+            l.starts_with("braingain_http_requests_total{")
+                && l.contains("route=\"/graphql\"")
+                && l.contains("status=\"200\"")
+        })
         .unwrap_or_else(|| panic!("no request counter in {text}"));
     let count: f64 = line.rsplit(' ').next().unwrap().parse().unwrap();
     assert!(count >= 2.0, "{line}");
-    assert!(text.contains("braingain_http_request_duration_seconds_bucket{"), "{text}");
-    assert!(text.contains("braingain_graphql_operations_total{outcome=\"ok\"}"), "{text}");
+    assert!(
+        text.contains("braingain_http_request_duration_seconds_bucket{"),
+        "{text}"
+    );
+    assert!(
+        text.contains("braingain_graphql_operations_total{outcome=\"ok\"}"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
@@ -50,17 +60,30 @@ async fn a_mail_that_cannot_be_delivered_waits_in_the_outbox_and_survives_a_rest
     let app = TestApp::spawn_with(|s| s.mail = "smtp://127.0.0.1:9".into()).await;
     app.register("ada@example.org", "EXPERT").await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    assert_eq!(mail::pending_count(app.service.store().conn()).await.unwrap(), 1);
+    assert_eq!(
+        mail::pending_count(app.service.store().conn())
+            .await
+            .unwrap(),
+        1
+    );
     assert!(app.mails_to("ada@example.org").is_empty());
 
     let app = app.restart_with(|s| s.mail = "file".into()).await;
     // The failed attempt scheduled a retry 30 s out; let the clock get there.
     app.clock.advance(chrono::Duration::seconds(31));
 
-    let token = tokio::time::timeout(std::time::Duration::from_secs(15), app.mail_token("ada@example.org", "verify-email"))
-        .await
-        .expect("mail delivered after restart");
-    let body = app.gql("mutation($t: String!) { verifyEmail(token: $t) { status } }", json!({ "t": token })).await;
+    let token = tokio::time::timeout(
+        std::time::Duration::from_secs(15),
+        app.mail_token("ada@example.org", "verify-email"),
+    )
+    .await
+    .expect("mail delivered after restart");
+    let body = app
+        .gql(
+            "mutation($t: String!) { verifyEmail(token: $t) { status } }",
+            json!({ "t": token }),
+        )
+        .await;
     assert_eq!(body["data"]["verifyEmail"]["status"], "ACTIVE");
     app.login("ada@example.org", PASSWORD).await;
 }
@@ -72,6 +95,11 @@ async fn migrations_run_up_and_down_on_a_fresh_database() {
     Migrator::up(store.conn(), None).await.unwrap();
     Migrator::down(store.conn(), None).await.unwrap();
     Migrator::up(store.conn(), None).await.unwrap();
-    assert!(Migrator::get_pending_migrations(store.conn()).await.unwrap().is_empty());
+    assert!(
+        Migrator::get_pending_migrations(store.conn())
+            .await
+            .unwrap()
+            .is_empty()
+    );
     store.close().await.unwrap();
 }

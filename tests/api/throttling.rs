@@ -12,13 +12,22 @@ async fn repeated_failures_for_one_email_are_rate_limited_for_a_while() {
     let app = TestApp::spawn().await;
     app.register("ada@example.org", "EXPERT").await;
     for _ in 0..5 {
-        assert_eq!(error_code(&fail(&app, "ada@example.org").await), "UNAUTHENTICATED");
+        assert_eq!(
+            error_code(&fail(&app, "ada@example.org").await),
+            "UNAUTHENTICATED"
+        );
     }
 
     let limited = app.login_raw("ada@example.org", PASSWORD).await;
 
-    assert_eq!(error_code(&limited), "RATE_LIMITED", "even the right password waits");
-    let retry = limited["errors"][0]["extensions"]["retryAfter"].as_u64().unwrap();
+    assert_eq!(
+        error_code(&limited),
+        "RATE_LIMITED",
+        "even the right password waits"
+    );
+    let retry = limited["errors"][0]["extensions"]["retryAfter"]
+        .as_u64()
+        .unwrap();
     assert!(retry > 0 && retry <= 15 * 60, "{retry}");
     app.clock.advance(chrono::Duration::minutes(16));
     app.login("ada@example.org", PASSWORD).await;
@@ -53,7 +62,9 @@ async fn every_alias_in_one_request_counts() {
         .map(|i| format!("a{i}: login(email: \"ada@example.org\", password: \"guess number {i}\") {{ accessToken }} "))
         .collect();
 
-    let body = app.gql(&format!("mutation {{ {aliases} }}"), json!({})).await;
+    let body = app
+        .gql(&format!("mutation {{ {aliases} }}"), json!({}))
+        .await;
 
     let codes: Vec<&str> = body["errors"]
         .as_array()
@@ -61,8 +72,16 @@ async fn every_alias_in_one_request_counts() {
         .iter()
         .map(|e| e["extensions"]["code"].as_str().unwrap())
         .collect();
-    assert_eq!(codes.iter().filter(|c| **c == "UNAUTHENTICATED").count(), 5, "{codes:?}");
-    assert_eq!(codes.iter().filter(|c| **c == "RATE_LIMITED").count(), 3, "{codes:?}");
+    assert_eq!(
+        codes.iter().filter(|c| **c == "UNAUTHENTICATED").count(),
+        5,
+        "{codes:?}"
+    );
+    assert_eq!(
+        codes.iter().filter(|c| **c == "RATE_LIMITED").count(),
+        3,
+        "{codes:?}"
+    );
 }
 
 #[tokio::test]
@@ -92,7 +111,10 @@ async fn wrong_current_passwords_count_as_failures() {
         )
         .await;
     }
-    assert_eq!(error_code(&app.login_raw("ada@example.org", PASSWORD).await), "RATE_LIMITED");
+    assert_eq!(
+        error_code(&app.login_raw("ada@example.org", PASSWORD).await),
+        "RATE_LIMITED"
+    );
 }
 
 #[tokio::test]
@@ -101,10 +123,19 @@ async fn reset_mails_are_limited_per_address() {
     app.register("ada@example.org", "EXPERT").await;
     app.mail_token("ada@example.org", "verify-email").await;
     for _ in 0..5 {
-        let body = app.gql("mutation { requestPasswordReset(email: \"ada@example.org\") }", json!({})).await;
+        let body = app
+            .gql(
+                "mutation { requestPasswordReset(email: \"ada@example.org\") }",
+                json!({}),
+            )
+            .await;
         assert_eq!(body["data"]["requestPasswordReset"], true);
     }
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    let resets = app.mails_to("ada@example.org").iter().filter(|m| m.contains("reset-password?token=")).count();
+    let resets = app
+        .mails_to("ada@example.org")
+        .iter()
+        .filter(|m| m.contains("reset-password?token="))
+        .count();
     assert_eq!(resets, 3);
 }

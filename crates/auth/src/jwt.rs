@@ -53,7 +53,9 @@ pub struct JwtKeys {
 
 impl std::fmt::Debug for JwtKeys {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("JwtKeys").field("ttl", &self.ttl).finish_non_exhaustive()
+        f.debug_struct("JwtKeys")
+            .field("ttl", &self.ttl)
+            .finish_non_exhaustive()
     }
 }
 
@@ -97,7 +99,11 @@ impl JwtKeys {
     }
 
     /// Verifies signature, algorithm, issuer, audience and expiry at `now`.
-    pub fn verify(&self, token: &str, now: DateTime<Utc>) -> Result<(AccountId, AccessClaims), TokenError> {
+    pub fn verify(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(AccountId, AccessClaims), TokenError> {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_issuer(&[ISSUER]);
         validation.set_audience(&[AUDIENCE]);
@@ -109,7 +115,11 @@ impl JwtKeys {
         if data.claims.exp <= now.timestamp() {
             return Err(TokenError::Expired);
         }
-        let id = data.claims.sub.parse::<AccountId>().map_err(|_| TokenError::Invalid)?;
+        let id = data
+            .claims
+            .sub
+            .parse::<AccountId>()
+            .map_err(|_| TokenError::Invalid)?;
         Ok((id, data.claims))
     }
 }
@@ -121,7 +131,10 @@ mod tests {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
     fn keys(secret: &str) -> JwtKeys {
-        JwtKeys::new(&SecretString::from(secret.to_owned()), Duration::minutes(15))
+        JwtKeys::new(
+            &SecretString::from(secret.to_owned()),
+            Duration::minutes(15),
+        )
     }
 
     fn now() -> DateTime<Utc> {
@@ -136,7 +149,10 @@ mod tests {
         let (got, claims) = k.verify(&token, now() + Duration::minutes(14)).unwrap();
         assert_eq!(got, id);
         assert_eq!(claims.role, Role::Expert);
-        assert_eq!(k.verify(&token, now() + Duration::minutes(15)), Err(TokenError::Expired));
+        assert_eq!(
+            k.verify(&token, now() + Duration::minutes(15)),
+            Err(TokenError::Expired)
+        );
     }
 
     #[test]
@@ -147,8 +163,13 @@ mod tests {
 
     #[test]
     fn a_token_signed_with_another_key_is_invalid() {
-        let token = keys("one secret").issue(AccountId::new(), Role::Admin, None, now()).unwrap();
-        assert_eq!(keys("another secret").verify(&token, now()), Err(TokenError::Invalid));
+        let token = keys("one secret")
+            .issue(AccountId::new(), Role::Admin, None, now())
+            .unwrap();
+        assert_eq!(
+            keys("another secret").verify(&token, now()),
+            Err(TokenError::Invalid)
+        );
     }
 
     #[test]
@@ -165,7 +186,9 @@ mod tests {
     #[test]
     fn a_tampered_payload_is_invalid() {
         let k = keys("k");
-        let token = k.issue(AccountId::new(), Role::Expert, None, now()).unwrap();
+        let token = k
+            .issue(AccountId::new(), Role::Expert, None, now())
+            .unwrap();
         let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();
         let mut claims: serde_json::Value =
             serde_json::from_slice(&URL_SAFE_NO_PAD.decode(&parts[1]).unwrap()).unwrap();
@@ -183,7 +206,10 @@ mod tests {
         }
         let token = jsonwebtoken::encode(
             &Header::new(Algorithm::HS256),
-            &Partial { sub: AccountId::new().to_string(), exp: now().timestamp() + 60 },
+            &Partial {
+                sub: AccountId::new().to_string(),
+                exp: now().timestamp() + 60,
+            },
             &EncodingKey::from_secret(b"k"),
         )
         .unwrap();

@@ -5,5 +5,5 @@ pub mod passwords;
 pub mod tokens;
 
 pub use jwt::{AccessClaims, JwtKeys, TokenError};
-pub use passwords::{PasswordHasher, PasswordHashError};
+pub use passwords::{PasswordHashError, PasswordHasher};
 pub use tokens::{OpaqueToken, TokenDigest};

@@ -35,7 +35,8 @@ impl std::fmt::Debug for PasswordHasher {
 impl PasswordHasher {
     /// OWASP's recommended argon2id parameters: 19 MiB of memory, 2 passes, 1 lane.
     pub fn owasp() -> Result<Self, PasswordHashError> {
-        let params = Params::new(19 * 1024, 2, 1, None).map_err(|e| PasswordHashError(e.to_string()))?;
+        let params =
+            Params::new(19 * 1024, 2, 1, None).map_err(|e| PasswordHashError(e.to_string()))?;
         Self::with_params(params)
     }
 
@@ -112,15 +113,33 @@ mod tests {
     async fn a_hash_verifies_its_own_password_only() {
         let hasher = PasswordHasher::owasp().unwrap();
         let hash = hasher.hash(secret("correct horse battery")).await.unwrap();
-        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
-        assert!(hasher.verify(secret("correct horse battery"), Some(hash.clone())).await.unwrap());
-        assert!(!hasher.verify(secret("wrong horse battery"), Some(hash)).await.unwrap());
+        assert!(
+            hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{hash}"
+        );
+        assert!(
+            hasher
+                .verify(secret("correct horse battery"), Some(hash.clone()))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !hasher
+                .verify(secret("wrong horse battery"), Some(hash))
+                .await
+                .unwrap()
+        );
     }
 
     #[tokio::test]
     async fn an_unknown_account_never_verifies() {
         let hasher = PasswordHasher::owasp().unwrap();
-        assert!(!hasher.verify(secret("anything at all"), None).await.unwrap());
+        assert!(
+            !hasher
+                .verify(secret("anything at all"), None)
+                .await
+                .unwrap()
+        );
     }
 
     #[tokio::test]
@@ -134,6 +153,11 @@ mod tests {
     #[tokio::test]
     async fn a_corrupt_stored_hash_is_an_error_not_a_match() {
         let hasher = PasswordHasher::owasp().unwrap();
-        assert!(hasher.verify(secret("x"), Some("not a hash".into())).await.is_err());
+        assert!(
+            hasher
+                .verify(secret("x"), Some("not a hash".into()))
+                .await
+                .is_err()
+        );
     }
 }

@@ -18,7 +18,9 @@ pub struct OpaqueToken {
 
 impl std::fmt::Debug for OpaqueToken {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OpaqueToken").field("digest", &self.digest).finish_non_exhaustive()
+        f.debug_struct("OpaqueToken")
+            .field("digest", &self.digest)
+            .finish_non_exhaustive()
     }
 }
 

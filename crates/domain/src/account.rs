@@ -57,7 +57,10 @@ impl FromStr for Role {
             "INSTITUTION" => Ok(Role::Institution),
             "MODERATOR" => Ok(Role::Moderator),
             "ADMIN" => Ok(Role::Admin),
-            other => Err(ValidationError::new("role", format!("unknown role {other:?}"))),
+            other => Err(ValidationError::new(
+                "role",
+                format!("unknown role {other:?}"),
+            )),
         }
     }
 }
@@ -94,7 +97,10 @@ impl FromStr for AccountStatus {
             "PENDING_VERIFICATION" => Ok(AccountStatus::PendingVerification),
             "ACTIVE" => Ok(AccountStatus::Active),
             "SUSPENDED" => Ok(AccountStatus::Suspended),
-            other => Err(ValidationError::new("status", format!("unknown status {other:?}"))),
+            other => Err(ValidationError::new(
+                "status",
+                format!("unknown status {other:?}"),
+            )),
         }
     }
 }
@@ -120,7 +126,10 @@ impl DisplayName {
             ));
         }
         if collapsed.chars().any(char::is_control) {
-            return Err(ValidationError::new(field, "a name cannot hold control characters"));
+            return Err(ValidationError::new(
+                field,
+                "a name cannot hold control characters",
+            ));
         }
         Ok(Self(collapsed))
     }
@@ -152,10 +161,19 @@ mod tests {
 
     #[test]
     fn roles_and_statuses_round_trip_through_their_stored_form() {
-        for role in [Role::Expert, Role::Institution, Role::Moderator, Role::Admin] {
+        for role in [
+            Role::Expert,
+            Role::Institution,
+            Role::Moderator,
+            Role::Admin,
+        ] {
             assert_eq!(role.as_str().parse::<Role>().unwrap(), role);
         }
-        for status in [AccountStatus::PendingVerification, AccountStatus::Active, AccountStatus::Suspended] {
+        for status in [
+            AccountStatus::PendingVerification,
+            AccountStatus::Active,
+            AccountStatus::Suspended,
+        ] {
             assert_eq!(status.as_str().parse::<AccountStatus>().unwrap(), status);
         }
         assert!("ROOT".parse::<Role>().is_err());
@@ -163,7 +181,12 @@ mod tests {
 
     #[test]
     fn display_names_are_trimmed_and_bounded() {
-        assert_eq!(DisplayName::parse_field("  Amara   Okafor ", "n").unwrap().as_str(), "Amara Okafor");
+        assert_eq!(
+            DisplayName::parse_field("  Amara   Okafor ", "n")
+                .unwrap()
+                .as_str(),
+            "Amara Okafor"
+        );
         assert!(DisplayName::parse_field("   ", "n").is_err());
         assert!(DisplayName::parse_field(&"a".repeat(101), "n").is_err());
         assert!(DisplayName::parse_field("a\u{7}b", "n").is_err());

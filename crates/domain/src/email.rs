@@ -80,7 +80,16 @@ mod tests {
 
     #[test]
     fn malformed_addresses_are_rejected_naming_the_field() {
-        for bad in ["", "   ", "ada", "ada@", "@example.org", "ada@localhost", "a b@example.org", "Ada <ada@example.org>"] {
+        for bad in [
+            "",
+            "   ",
+            "ada",
+            "ada@",
+            "@example.org",
+            "ada@localhost",
+            "a b@example.org",
+            "Ada <ada@example.org>",
+        ] {
             let err = Email::parse(bad).unwrap_err();
             assert_eq!(err.field, "email", "{bad:?}");
         }

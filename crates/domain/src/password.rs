@@ -28,7 +28,10 @@ impl Password {
             ));
         }
         if raw.trim().is_empty() {
-            return Err(ValidationError::new(field, "a password cannot be only spaces"));
+            return Err(ValidationError::new(
+                field,
+                "a password cannot be only spaces",
+            ));
         }
         Ok(Self(raw.to_owned()))
     }

@@ -18,19 +18,24 @@ impl RequestContext {
     /// An anonymous caller.
     #[must_use]
     pub fn anonymous(meta: RequestMeta) -> Self {
-        Self { actor: Ok(Actor::Anonymous), meta }
+        Self {
+            actor: Ok(Actor::Anonymous),
+            meta,
+        }
     }
 }
 
 /// The service and the caller, as every resolver needs them.
-pub(crate) fn parts<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<(&'a Service, &'a RequestContext)> {
+pub(crate) fn parts<'a>(
+    ctx: &'a Context<'_>,
+) -> async_graphql::Result<(&'a Service, &'a RequestContext)> {
     let service = ctx.data::<Service>()?;
     let request = ctx.data::<RequestContext>()?;
     Ok((service, request))
 }
 
 /// The caller, or the `UNAUTHENTICATED` error of a refused token.
-pub(crate) fn actor<'a>(request: &'a RequestContext) -> async_graphql::Result<&'a Actor> {
+pub(crate) fn actor(request: &RequestContext) -> async_graphql::Result<&Actor> {
     match &request.actor {
         Ok(actor) => Ok(actor),
         Err(err) => Err(crate::error::service_error_ref(err)),

@@ -59,16 +59,25 @@ impl<T> GqlResultExt<T> for Result<T, ServiceError> {
 /// during execution is a bug and becomes an opaque `INTERNAL`.
 pub fn finish_response_errors(errors: &mut [ServerError]) {
     for err in errors {
-        let has_code = err.extensions.as_ref().is_some_and(|ext| ext.get("code").is_some());
+        let has_code = err
+            .extensions
+            .as_ref()
+            .is_some_and(|ext| ext.get("code").is_some());
         if has_code {
             continue;
         }
-        let code = if err.path.is_empty() { "BAD_USER_INPUT" } else { "INTERNAL" };
+        let code = if err.path.is_empty() {
+            "BAD_USER_INPUT"
+        } else {
+            "INTERNAL"
+        };
         if code == "INTERNAL" {
             tracing::error!(error = %err.message, "uncoded resolver error");
             err.message = "internal error".into();
         }
-        err.extensions.get_or_insert_with(Default::default).set("code", code);
+        err.extensions
+            .get_or_insert_with(Default::default)
+            .set("code", code);
     }
 }
 
@@ -89,8 +98,16 @@ mod tests {
             (ServiceError::NotFound("x".into()), "NOT_FOUND"),
             (ServiceError::bad_input("email", "x"), "BAD_USER_INPUT"),
             (ServiceError::conflict("email", "x"), "CONFLICT"),
-            (ServiceError::RateLimited { retry_after_secs: 3 }, "RATE_LIMITED"),
-            (ServiceError::internal(anyhow::anyhow!("secret cause")), "INTERNAL"),
+            (
+                ServiceError::RateLimited {
+                    retry_after_secs: 3,
+                },
+                "RATE_LIMITED",
+            ),
+            (
+                ServiceError::internal(anyhow::anyhow!("secret cause")),
+                "INTERNAL",
+            ),
         ];
         for (err, code) in cases {
             let gql = service_error(err);

@@ -43,7 +43,10 @@ mod tests {
     fn mutations_are_told_apart_from_queries() {
         assert!(!is_mutation("{ me { id } }", None));
         assert!(!is_mutation("query Q { me { id } }", None));
-        assert!(is_mutation("mutation { logout(refreshToken: \"x\") }", None));
+        assert!(is_mutation(
+            "mutation { logout(refreshToken: \"x\") }",
+            None
+        ));
         let doc = "query A { me { id } } mutation B { logout(refreshToken: \"x\") }";
         assert!(!is_mutation(doc, Some("A")));
         assert!(is_mutation(doc, Some("B")));

@@ -10,8 +10,14 @@ use async_graphql::MergedObject;
 pub struct Mutation(accounts::AccountMutation, sessions::SessionMutation);
 
 /// Parses an `ID` argument into a typed id, or `BAD_USER_INPUT` naming the argument.
-pub(crate) fn parse_id<T: std::str::FromStr>(id: &async_graphql::ID, field: &str) -> async_graphql::Result<T> {
+pub(crate) fn parse_id<T: std::str::FromStr>(
+    id: &async_graphql::ID,
+    field: &str,
+) -> async_graphql::Result<T> {
     id.parse::<T>().map_err(|_| {
-        crate::error::service_error(braingain_service::ServiceError::bad_input(field, "this is not a valid id"))
+        crate::error::service_error(braingain_service::ServiceError::bad_input(
+            field,
+            "this is not a valid id",
+        ))
     })
 }

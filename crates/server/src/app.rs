@@ -31,7 +31,9 @@ pub struct AppState {
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AppState").field("settings", &self.settings).finish_non_exhaustive()
+        f.debug_struct("AppState")
+            .field("settings", &self.settings)
+            .finish_non_exhaustive()
     }
 }
 
@@ -49,8 +51,12 @@ impl App {
     pub async fn build(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
         prepare_data_dir(&settings.data_dir)?;
         let store = connect_and_migrate(&settings).await?;
-        let secret = crate::secrets::jwt_secret(settings.jwt_secret.as_deref(), &settings.data_dir)?;
-        let jwt = JwtKeys::new(&secret, Duration::minutes(settings.access_token_minutes.clamp(1, 15)));
+        let secret =
+            crate::secrets::jwt_secret(settings.jwt_secret.as_deref(), &settings.data_dir)?;
+        let jwt = JwtKeys::new(
+            &secret,
+            Duration::minutes(settings.access_token_minutes.clamp(1, 15)),
+        );
         let hasher = PasswordHasher::owasp().context("cannot set up password hashing")?;
         let config = ServiceConfig {
             public_url: settings.public_url(),
@@ -85,7 +91,11 @@ impl App {
 
 /// Serves `app` on `listener` until `shutdown` completes, then stops accepting, lets
 /// in-flight requests and the mail round in progress finish, and closes the database.
-pub async fn serve(app: App, listener: TcpListener, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+pub async fn serve(
+    app: App,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let sender = MailSender::new(
         app.state.service.clone(),
@@ -97,26 +107,40 @@ pub async fn serve(app: App, listener: TcpListener, shutdown: impl Future<Output
     let router = crate::router::router(app.state.clone());
     let addr = listener.local_addr().ok();
     tracing::info!(listen = ?addr, "serving");
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
-        .context("server error")?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+    .context("server error")?;
     let _ = stop_tx.send(true);
     if let Err(e) = mail_task.await {
         tracing::warn!(error = %e, "mail sender ended abnormally");
     }
-    app.state.service.store().close().await.context("closing the database")?;
+    app.state
+        .service
+        .store()
+        .close()
+        .await
+        .context("closing the database")?;
     tracing::info!("stopped");
     Ok(())
 }
 
 /// Creates the data directory and checks it can be written, with a clear message if not.
 fn prepare_data_dir(dir: &std::path::Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
     let probe = dir.join(".write-test");
     std::fs::write(&probe, b"ok")
         .and_then(|()| std::fs::remove_file(&probe))
-        .with_context(|| format!("the data directory {} is not writable (full disk or permissions?)", dir.display()))
+        .with_context(|| {
+            format!(
+                "the data directory {} is not writable (full disk or permissions?)",
+                dir.display()
+            )
+        })
 }
 
 /// Connects to the configured database and applies pending migrations.

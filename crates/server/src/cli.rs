@@ -41,7 +41,7 @@ pub enum Command {
     /// Apply pending database migrations and exit.
     Migrate,
     /// Create an administrator, or promote an existing account. The password comes from
-    /// BRAINGAIN_ADMIN_PASSWORD or a prompt.
+    /// `BRAINGAIN_ADMIN_PASSWORD` or a prompt.
     CreateAdmin {
         /// The administrator's email address.
         #[arg(long)]
@@ -58,7 +58,10 @@ pub enum Command {
 #[must_use]
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the async runtime: {e}");
@@ -142,8 +145,10 @@ fn admin_password() -> anyhow::Result<Option<SecretString>> {
     if !std::io::stdin().is_terminal() {
         return Ok(None);
     }
-    let first = rpassword::prompt_password("Password for the administrator: ").context("cannot read the password")?;
-    let second = rpassword::prompt_password("Repeat the password: ").context("cannot read the password")?;
+    let first = rpassword::prompt_password("Password for the administrator: ")
+        .context("cannot read the password")?;
+    let second =
+        rpassword::prompt_password("Repeat the password: ").context("cannot read the password")?;
     if first != second {
         bail!("the two passwords differ");
     }

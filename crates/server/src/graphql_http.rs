@@ -6,7 +6,10 @@ use axum::Json;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use braingain_graphql::http::{BatchRequest, BatchResponse, GraphiQLSource, Request as GqlRequest, Response as GqlResponse, ServerError, parse_query_string};
+use braingain_graphql::http::{
+    BatchRequest, BatchResponse, GraphiQLSource, Request as GqlRequest, Response as GqlResponse,
+    ServerError, parse_query_string,
+};
 use braingain_graphql::{RequestContext, finish_response_errors, is_mutation};
 use braingain_service::{Actor, RequestMeta};
 use serde_json::json;
@@ -29,7 +32,12 @@ pub async fn post(State(state): State<AppState>, request: Request) -> Response {
     };
     let batch: BatchRequest = match serde_json::from_slice(&bytes) {
         Ok(batch) => batch,
-        Err(e) => return error_response(StatusCode::BAD_REQUEST, &format!("the body is not a GraphQL request: {e}")),
+        Err(e) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                &format!("the body is not a GraphQL request: {e}"),
+            );
+        }
     };
     let (requests, batched) = match batch {
         BatchRequest::Single(request) => (vec![request], false),
@@ -65,15 +73,31 @@ pub async fn get(State(state): State<AppState>, request: Request) -> Response {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|accept| accept.contains("text/html"));
     if query_string.is_empty() || (wants_html && !query_string.contains("query=")) {
-        return Html(GraphiQLSource::build().endpoint("/graphql").title("BrainGain GraphQL").finish()).into_response();
+        return Html(
+            GraphiQLSource::build()
+                .endpoint("/graphql")
+                .title("BrainGain GraphQL")
+                .finish(),
+        )
+        .into_response();
     }
     let gql_request = match parse_query_string(&query_string) {
         Ok(r) => r,
-        Err(e) => return error_response(StatusCode::BAD_REQUEST, &format!("bad GraphQL query string: {e}")),
+        Err(e) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                &format!("bad GraphQL query string: {e}"),
+            );
+        }
     };
     if is_mutation(&gql_request.query, gql_request.operation_name.as_deref()) {
-        let mut response = error_response(StatusCode::METHOD_NOT_ALLOWED, "mutations must be sent with POST");
-        response.headers_mut().insert(header::ALLOW, axum::http::HeaderValue::from_static("POST"));
+        let mut response = error_response(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "mutations must be sent with POST",
+        );
+        response
+            .headers_mut()
+            .insert(header::ALLOW, axum::http::HeaderValue::from_static("POST"));
         return response;
     }
     let (parts, _) = request.into_parts();
@@ -88,9 +112,14 @@ async fn execute(state: &AppState, request: GqlRequest, context: RequestContext)
     let mut response = match tokio::time::timeout(timeout, state.schema.execute(request)).await {
         Ok(response) => response,
         Err(_) => {
-            tracing::warn!(timeout_secs = timeout.as_secs(), "graphql operation timed out");
+            tracing::warn!(
+                timeout_secs = timeout.as_secs(),
+                "graphql operation timed out"
+            );
             let mut err = ServerError::new("the operation took too long and was stopped", None);
-            err.extensions.get_or_insert_with(Default::default).set("code", "INTERNAL");
+            err.extensions
+                .get_or_insert_with(Default::default)
+                .set("code", "INTERNAL");
             GqlResponse::from_errors(vec![err])
         }
     };
@@ -100,20 +129,30 @@ async fn execute(state: &AppState, request: GqlRequest, context: RequestContext)
         .first()
         .and_then(|e| e.extensions.as_ref())
         .and_then(|ext| ext.get("code"))
-        .map_or_else(|| "ok".to_owned(), |code| code.to_string().trim_matches('"').to_owned());
+        .map_or_else(
+            || "ok".to_owned(),
+            |code| code.to_string().trim_matches('"').to_owned(),
+        );
     state.metrics.graphql_operation(&outcome);
     response
 }
 
 /// Resolves the caller from the `Authorization` header and the client address.
-async fn request_context(state: &AppState, headers: &HeaderMap, extensions: &axum::http::Extensions) -> RequestContext {
+async fn request_context(
+    state: &AppState,
+    headers: &HeaderMap,
+    extensions: &axum::http::Extensions,
+) -> RequestContext {
     let meta = RequestMeta {
         client_ip: client_ip(state, headers, extensions),
     };
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
+        })
         .map(str::trim)
         .filter(|t| !t.is_empty());
     let actor = match bearer {
@@ -123,7 +162,11 @@ async fn request_context(state: &AppState, headers: &HeaderMap, extensions: &axu
     RequestContext { actor, meta }
 }
 
-fn client_ip(state: &AppState, headers: &HeaderMap, extensions: &axum::http::Extensions) -> Option<IpAddr> {
+fn client_ip(
+    state: &AppState,
+    headers: &HeaderMap,
+    extensions: &axum::http::Extensions,
+) -> Option<IpAddr> {
     if state.settings.trust_forwarded_for {
         let forwarded = headers
             .get("x-forwarded-for")
@@ -134,12 +177,15 @@ fn client_ip(state: &AppState, headers: &HeaderMap, extensions: &axum::http::Ext
             return forwarded;
         }
     }
-    extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip())
+    extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip())
 }
 
 /// A GraphQL-shaped error body for failures before execution.
 fn error_response(status: StatusCode, message: &str) -> Response {
-    let body = json!({ "errors": [{ "message": message, "extensions": { "code": "BAD_USER_INPUT" } }] });
+    let body =
+        json!({ "errors": [{ "message": message, "extensions": { "code": "BAD_USER_INPUT" } }] });
     (status, Json(body)).into_response()
 }
 
@@ -151,9 +197,10 @@ mod tests {
     async fn error_bodies_carry_a_code() {
         let response = error_response(StatusCode::PAYLOAD_TOO_LARGE, "too big");
         assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
-        let bytes = axum::body::to_bytes(response.into_body(), 10_000).await.unwrap();
+        let bytes = axum::body::to_bytes(response.into_body(), 10_000)
+            .await
+            .unwrap();
         let body: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
     }
 }
-

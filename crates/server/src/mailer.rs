@@ -44,7 +44,8 @@ impl Transport {
         let setting = setting.trim();
         if setting == "file" || setting.is_empty() {
             let dir = data_dir.join("mail");
-            std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            std::fs::create_dir_all(&dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
             return Ok(Transport::File(AsyncFileTransport::new(dir)));
         }
         if setting.starts_with("smtp://") || setting.starts_with("smtps://") {
@@ -97,8 +98,15 @@ pub struct MailSender {
 
 impl MailSender {
     /// A sender for `service`'s outbox.
-    pub fn new(service: Service, transport: Transport, from: &str, metrics: Arc<Metrics>) -> anyhow::Result<Self> {
-        let from = from.parse().context("the mail_from setting is not a valid address")?;
+    pub fn new(
+        service: Service,
+        transport: Transport,
+        from: &str,
+        metrics: Arc<Metrics>,
+    ) -> anyhow::Result<Self> {
+        let from = from
+            .parse()
+            .context("the mail_from setting is not a valid address")?;
         Ok(Self {
             service,
             transport,
@@ -143,7 +151,8 @@ impl MailSender {
                 self.deliver(queued).await?;
             }
         }
-        self.metrics.set_mail_pending(mail::pending_count(store.conn()).await?);
+        self.metrics
+            .set_mail_pending(mail::pending_count(store.conn()).await?);
         Ok(())
     }
 
@@ -192,7 +201,11 @@ mod tests {
     fn a_message_keeps_its_body_readable() {
         let from: Mailbox = "BrainGain <no-reply@braingain.invalid>".parse().unwrap();
         let long_link = format!("https://example.org/verify-email?token={}", "a".repeat(80));
-        let mail = OutgoingMail { to: "ada@example.org".into(), subject: "Hi".into(), body: format!("open {long_link}\n") };
+        let mail = OutgoingMail {
+            to: "ada@example.org".into(),
+            subject: "Hi".into(),
+            body: format!("open {long_link}\n"),
+        };
         let raw = String::from_utf8(build_message(&from, &mail).unwrap().formatted()).unwrap();
         assert!(raw.contains(&long_link), "{raw}");
         assert!(raw.contains("To: ada@example.org"));

@@ -49,15 +49,33 @@ impl Metrics {
         let requests = Family::<RequestLabels, Counter>::default();
         registry.register("http_requests", "HTTP requests answered", requests.clone());
         let latency = Family::<RouteLabels, Histogram>::new_with_constructor(|| {
-            Histogram::new([0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0])
+            Histogram::new([
+                0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+            ])
         });
-        registry.register("http_request_duration_seconds", "HTTP request latency", latency.clone());
+        registry.register(
+            "http_request_duration_seconds",
+            "HTTP request latency",
+            latency.clone(),
+        );
         let graphql_operations = Family::<OutcomeLabels, Counter>::default();
-        registry.register("graphql_operations", "GraphQL operations by outcome", graphql_operations.clone());
+        registry.register(
+            "graphql_operations",
+            "GraphQL operations by outcome",
+            graphql_operations.clone(),
+        );
         let mail = Family::<OutcomeLabels, Counter>::default();
-        registry.register("mail_deliveries", "Mail delivery attempts by outcome", mail.clone());
+        registry.register(
+            "mail_deliveries",
+            "Mail delivery attempts by outcome",
+            mail.clone(),
+        );
         let mail_pending = Gauge::default();
-        registry.register("mail_pending", "Mails waiting in the outbox", mail_pending.clone());
+        registry.register(
+            "mail_pending",
+            "Mails waiting in the outbox",
+            mail_pending.clone(),
+        );
         Self {
             registry,
             requests,
@@ -81,18 +99,25 @@ impl Metrics {
     /// Counts one GraphQL operation: `ok` or the first error's code.
     pub fn graphql_operation(&self, outcome: &str) {
         self.graphql_operations
-            .get_or_create(&OutcomeLabels { outcome: outcome.to_owned() })
+            .get_or_create(&OutcomeLabels {
+                outcome: outcome.to_owned(),
+            })
             .inc();
     }
 
     /// Counts one mail delivery attempt (`sent` or `failed`).
     pub fn mail_attempt(&self, outcome: &str) {
-        self.mail.get_or_create(&OutcomeLabels { outcome: outcome.to_owned() }).inc();
+        self.mail
+            .get_or_create(&OutcomeLabels {
+                outcome: outcome.to_owned(),
+            })
+            .inc();
     }
 
     /// Sets the number of mails waiting.
     pub fn set_mail_pending(&self, pending: u64) {
-        self.mail_pending.set(i64::try_from(pending).unwrap_or(i64::MAX));
+        self.mail_pending
+            .set(i64::try_from(pending).unwrap_or(i64::MAX));
     }
 }
 
@@ -114,7 +139,11 @@ pub async fn track(State(metrics): State<Arc<Metrics>>, request: Request, next: 
     let status = response.status().as_u16();
     metrics
         .requests
-        .get_or_create(&RequestLabels { method: method.clone(), route: route.clone(), status })
+        .get_or_create(&RequestLabels {
+            method: method.clone(),
+            route: route.clone(),
+            status,
+        })
         .inc();
     metrics
         .latency

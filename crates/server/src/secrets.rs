@@ -21,7 +21,10 @@ pub fn jwt_secret(configured: Option<&str>, data_dir: &Path) -> anyhow::Result<S
         Ok(existing) if existing.trim().len() >= MIN_SECRET_BYTES => {
             return Ok(SecretString::from(existing.trim().to_owned()));
         }
-        Ok(_) => bail!("{} is too short; delete it to generate a new one", path.display()),
+        Ok(_) => bail!(
+            "{} is too short; delete it to generate a new one",
+            path.display()
+        ),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
     }
@@ -64,6 +67,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         assert!(jwt_secret(Some("short"), dir.path()).is_err());
         let long = "x".repeat(40);
-        assert_eq!(jwt_secret(Some(&long), dir.path()).unwrap().expose_secret(), long);
+        assert_eq!(
+            jwt_secret(Some(&long), dir.path()).unwrap().expose_secret(),
+            long
+        );
     }
 }

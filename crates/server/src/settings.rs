@@ -142,7 +142,11 @@ impl Settings {
             figment = figment.merge(Toml::file_exact(file));
         }
         figment
-            .merge(Env::prefixed("BRAINGAIN_").split("__").ignore(&["ADMIN_PASSWORD", "CONFIG"]))
+            .merge(
+                Env::prefixed("BRAINGAIN_")
+                    .split("__")
+                    .ignore(&["ADMIN_PASSWORD", "CONFIG"]),
+            )
             .merge(Serialized::defaults(flags))
             .extract()
             .map_err(Box::new)
@@ -152,15 +156,27 @@ impl Settings {
     #[must_use]
     pub fn unknown_env_keys() -> Vec<String> {
         let known = [
-            "DATA_DIR", "DATABASE_URL", "DATABASE_MAX_CONNECTIONS", "LISTEN", "JWT_SECRET", "PUBLIC_URL", "MAIL",
-            "MAIL_FROM", "LOG", "ACCESS_TOKEN_MINUTES", "REFRESH_TOKEN_DAYS", "TRUST_FORWARDED_FOR",
+            "DATA_DIR",
+            "DATABASE_URL",
+            "DATABASE_MAX_CONNECTIONS",
+            "LISTEN",
+            "JWT_SECRET",
+            "PUBLIC_URL",
+            "MAIL",
+            "MAIL_FROM",
+            "LOG",
+            "ACCESS_TOKEN_MINUTES",
+            "REFRESH_TOKEN_DAYS",
+            "TRUST_FORWARDED_FOR",
         ];
         std::env::vars()
             .map(|(k, _)| k)
             .filter(|k| k.starts_with("BRAINGAIN_") && !NON_SETTING_ENV.contains(&k.as_str()))
             .filter(|k| {
                 let rest = &k["BRAINGAIN_".len()..];
-                !known.contains(&rest) && !rest.starts_with("GRAPHQL__") && !rest.starts_with("THROTTLE__")
+                !known.contains(&rest)
+                    && !rest.starts_with("GRAPHQL__")
+                    && !rest.starts_with("THROTTLE__")
             })
             .collect()
     }
@@ -170,7 +186,10 @@ impl Settings {
     pub fn database_url(&self) -> String {
         match &self.database_url {
             Some(url) if !url.trim().is_empty() => url.trim().to_owned(),
-            _ => format!("sqlite://{}?mode=rwc", self.data_dir.join("braingain.db").display()),
+            _ => format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("braingain.db").display()
+            ),
         }
     }
 
@@ -228,9 +247,15 @@ mod tests {
 
     #[test]
     fn passwords_in_urls_are_redacted() {
-        assert_eq!(redact_url("postgres://bg:s3cret@db:5432/bg"), "postgres://bg:***@db:5432/bg");
+        assert_eq!(
+            redact_url("postgres://bg:s3cret@db:5432/bg"),
+            "postgres://bg:***@db:5432/bg"
+        );
         assert_eq!(redact_url("sqlite://./data/x.db"), "sqlite://./data/x.db");
-        let s = Settings { jwt_secret: Some("topsecret".into()), ..Settings::default() };
+        let s = Settings {
+            jwt_secret: Some("topsecret".into()),
+            ..Settings::default()
+        };
         assert!(!format!("{s:?}").contains("topsecret"));
     }
 
@@ -238,8 +263,15 @@ mod tests {
     fn flags_override_the_file_which_overrides_defaults() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("bg.toml");
-        std::fs::write(&file, "listen = \"0.0.0.0:9000\"\nlog = \"debug\"\n[graphql]\nmax_depth = 7\n").unwrap();
-        let flags = FlagOverrides { listen: Some("127.0.0.1:7000".into()), ..FlagOverrides::default() };
+        std::fs::write(
+            &file,
+            "listen = \"0.0.0.0:9000\"\nlog = \"debug\"\n[graphql]\nmax_depth = 7\n",
+        )
+        .unwrap();
+        let flags = FlagOverrides {
+            listen: Some("127.0.0.1:7000".into()),
+            ..FlagOverrides::default()
+        };
         let s = Settings::load(Some(&file), &flags).unwrap();
         assert_eq!(s.listen, "127.0.0.1:7000");
         assert_eq!(s.log, "debug");

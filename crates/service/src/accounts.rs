@@ -59,7 +59,7 @@ pub struct Registration {
 }
 
 impl Service {
-    /// Creates a PENDING_VERIFICATION account, mails a verification link, and signs it in.
+    /// Creates a `PENDING_VERIFICATION` account, mails a verification link, and signs it in.
     #[tracing::instrument(skip_all, err(level = "debug"))]
     pub async fn register(&self, input: Registration) -> ServiceResult<AuthPayload> {
         use secrecy::ExposeSecret;
@@ -72,7 +72,11 @@ impl Service {
                 "you can register as an expert or as institution staff; other roles are granted by an administrator",
             ));
         }
-        let hash = self.inner.hasher.hash(SecretString::from(password.expose().to_owned())).await?;
+        let hash = self
+            .inner
+            .hasher
+            .hash(SecretString::from(password.expose().to_owned()))
+            .await?;
         let now = self.now();
         let tx = self.store().begin().await?;
         let account = accounts::insert(
@@ -91,7 +95,10 @@ impl Service {
         .await
         .map_err(|e| {
             if matches!(e, braingain_store::StoreError::Conflict(_)) {
-                ServiceError::conflict("input.email", "an account with this email address already exists")
+                ServiceError::conflict(
+                    "input.email",
+                    "an account with this email address already exists",
+                )
             } else {
                 e.into()
             }
@@ -135,7 +142,12 @@ impl Service {
             now + self.config().verify_email_ttl,
         )
         .await?;
-        let mail = mails::verify_email(&self.config().public_url, &account.email, &account.display_name, &token.secret);
+        let mail = mails::verify_email(
+            &self.config().public_url,
+            &account.email,
+            &account.display_name,
+            &token.secret,
+        );
         mail::enqueue(db, mail, now).await?;
         Ok(())
     }
@@ -146,7 +158,9 @@ impl Service {
         let now = self.now();
         let digest = braingain_auth::TokenDigest::of(token);
         let tx = self.store().begin().await?;
-        let Some(id) = account_tokens::consume(&tx, TokenPurpose::VerifyEmail, digest.as_str(), now).await? else {
+        let Some(id) =
+            account_tokens::consume(&tx, TokenPurpose::VerifyEmail, digest.as_str(), now).await?
+        else {
             return Err(ServiceError::bad_input(
                 "token",
                 "this confirmation link is invalid, already used or expired; ask for a new one",
@@ -179,7 +193,12 @@ impl Service {
     /// Grants `role` to an account. Admins only; an admin cannot demote themselves (so the
     /// network always keeps one).
     #[tracing::instrument(skip_all, fields(account.id = %id), err(level = "debug"))]
-    pub async fn set_role(&self, actor: &Actor, id: AccountId, role: Role) -> ServiceResult<AccountView> {
+    pub async fn set_role(
+        &self,
+        actor: &Actor,
+        id: AccountId,
+        role: Role,
+    ) -> ServiceResult<AccountView> {
         let admin = actor.admin()?;
         if admin.account == id && role != Role::Admin {
             return Err(ServiceError::conflict(
@@ -217,17 +236,30 @@ impl Service {
     /// Moderators may suspend experts and institution staff; only admins may suspend
     /// moderators; nobody suspends an admin or themselves.
     #[tracing::instrument(skip_all, fields(account.id = %id), err(level = "debug"))]
-    pub async fn suspend_account(&self, actor: &Actor, id: AccountId, reason: &str) -> ServiceResult<AccountView> {
+    pub async fn suspend_account(
+        &self,
+        actor: &Actor,
+        id: AccountId,
+        reason: &str,
+    ) -> ServiceResult<AccountView> {
         let moderator = actor.moderator()?;
         let reason = reason.trim();
         if reason.is_empty() {
-            return Err(ServiceError::bad_input("reason", "give the reason for the suspension"));
+            return Err(ServiceError::bad_input(
+                "reason",
+                "give the reason for the suspension",
+            ));
         }
         if reason.chars().count() > 2000 {
-            return Err(ServiceError::bad_input("reason", "a reason has at most 2000 characters"));
+            return Err(ServiceError::bad_input(
+                "reason",
+                "a reason has at most 2000 characters",
+            ));
         }
         if moderator.account == id {
-            return Err(ServiceError::forbidden("you cannot suspend your own account"));
+            return Err(ServiceError::forbidden(
+                "you cannot suspend your own account",
+            ));
         }
         let now = self.now();
         let tx = self.store().begin().await?;
@@ -278,7 +310,12 @@ impl Service {
         let hash = match &password {
             Some(p) => {
                 let p = Password::parse_field(p.expose_secret(), "password")?;
-                Some(self.inner.hasher.hash(SecretString::from(p.expose().to_owned())).await?)
+                Some(
+                    self.inner
+                        .hasher
+                        .hash(SecretString::from(p.expose().to_owned()))
+                        .await?,
+                )
             }
             None => None,
         };
@@ -299,7 +336,10 @@ impl Service {
             }
             None => {
                 let Some(hash) = hash else {
-                    return Err(ServiceError::bad_input("password", "a new administrator needs a password"));
+                    return Err(ServiceError::bad_input(
+                        "password",
+                        "a new administrator needs a password",
+                    ));
                 };
                 let account = accounts::insert(
                     &tx,
@@ -323,7 +363,12 @@ impl Service {
             AuditEntry {
                 at: now,
                 actor: None,
-                action: if created { "account.create_admin" } else { "account.promote_admin" }.into(),
+                action: if created {
+                    "account.create_admin"
+                } else {
+                    "account.promote_admin"
+                }
+                .into(),
                 subject_type: "account".into(),
                 subject_id: Some(id.to_string()),
                 reason: Some("braingain create-admin".into()),

@@ -94,16 +94,28 @@ mod tests {
 
     #[test]
     fn anonymous_callers_are_unauthenticated() {
-        assert_eq!(Actor::Anonymous.session().unwrap_err().code(), "UNAUTHENTICATED");
-        assert_eq!(Actor::Anonymous.admin().unwrap_err().code(), "UNAUTHENTICATED");
+        assert_eq!(
+            Actor::Anonymous.session().unwrap_err().code(),
+            "UNAUTHENTICATED"
+        );
+        assert_eq!(
+            Actor::Anonymous.admin().unwrap_err().code(),
+            "UNAUTHENTICATED"
+        );
     }
 
     #[test]
     fn only_moderators_and_admins_moderate_and_only_admins_administer() {
-        assert_eq!(as_role(Role::Expert).moderator().unwrap_err().code(), "FORBIDDEN");
+        assert_eq!(
+            as_role(Role::Expert).moderator().unwrap_err().code(),
+            "FORBIDDEN"
+        );
         assert!(as_role(Role::Moderator).moderator().is_ok());
         assert!(as_role(Role::Admin).moderator().is_ok());
-        assert_eq!(as_role(Role::Moderator).admin().unwrap_err().code(), "FORBIDDEN");
+        assert_eq!(
+            as_role(Role::Moderator).admin().unwrap_err().code(),
+            "FORBIDDEN"
+        );
         assert!(as_role(Role::Admin).admin().is_ok());
     }
 }

@@ -37,7 +37,13 @@ struct Inner {
 impl Service {
     /// Assembles the service from its parts.
     #[must_use]
-    pub fn new(store: Store, clock: Arc<dyn Clock>, hasher: PasswordHasher, jwt: JwtKeys, config: ServiceConfig) -> Self {
+    pub fn new(
+        store: Store,
+        clock: Arc<dyn Clock>,
+        hasher: PasswordHasher,
+        jwt: JwtKeys,
+        config: ServiceConfig,
+    ) -> Self {
         Self {
             inner: Arc::new(Inner {
                 store,

@@ -50,9 +50,15 @@ mod tests {
     #[test]
     fn mails_carry_the_token_in_a_link_and_alone() {
         let mail = verify_email("https://bg.example", "a@example.org", "Ada", "tok123");
-        assert!(mail.body.contains("https://bg.example/verify-email?token=tok123"));
+        assert!(
+            mail.body
+                .contains("https://bg.example/verify-email?token=tok123")
+        );
         assert!(mail.body.contains("\ntok123\n"));
         let mail = reset_password("https://bg.example", "a@example.org", "Ada", "tok456");
-        assert!(mail.body.contains("https://bg.example/reset-password?token=tok456"));
+        assert!(
+            mail.body
+                .contains("https://bg.example/reset-password?token=tok456")
+        );
     }
 }

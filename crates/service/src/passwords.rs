@@ -25,11 +25,23 @@ impl Service {
         let now = self.now();
         let keys = self.throttle_keys(meta, &account.email);
         self.check_throttle(&keys, now).await?;
-        if !self.inner.hasher.verify(current, account.password_hash.clone()).await? {
+        if !self
+            .inner
+            .hasher
+            .verify(current, account.password_hash.clone())
+            .await?
+        {
             self.record_failures(&keys, now).await?;
-            return Err(ServiceError::bad_input("current", "your current password is not right"));
+            return Err(ServiceError::bad_input(
+                "current",
+                "your current password is not right",
+            ));
         }
-        let hash = self.inner.hasher.hash(SecretString::from(next.expose().to_owned())).await?;
+        let hash = self
+            .inner
+            .hasher
+            .hash(SecretString::from(next.expose().to_owned()))
+            .await?;
         let tx = self.store().begin().await?;
         accounts::set_password_hash(&tx, account.id, hash, now).await?;
         sessions::revoke_account_except(&tx, account.id, session.family, now).await?;
@@ -48,12 +60,14 @@ impl Service {
         let now = self.now();
         let cfg = &self.config().throttle;
         let key = throttle_key("reset", email.as_str());
-        let (sent, _) = throttle::failures_since(self.store().conn(), &key, now - cfg.window).await?;
+        let (sent, _) =
+            throttle::failures_since(self.store().conn(), &key, now - cfg.window).await?;
         if sent >= cfg.max_reset_mails {
             tracing::info!("password reset mail throttled");
             return Ok(true);
         }
-        let Some(account) = accounts::find_by_email(self.store().conn(), email.as_str()).await? else {
+        let Some(account) = accounts::find_by_email(self.store().conn(), email.as_str()).await?
+        else {
             return Ok(true);
         };
         if account.status == AccountStatus::Suspended {
@@ -71,7 +85,12 @@ impl Service {
             now + self.config().reset_password_ttl,
         )
         .await?;
-        let mail = mails::reset_password(&self.config().public_url, &account.email, &account.display_name, &token.secret);
+        let mail = mails::reset_password(
+            &self.config().public_url,
+            &account.email,
+            &account.display_name,
+            &token.secret,
+        );
         mail::enqueue(&tx, mail, now).await?;
         braingain_store::commit(tx).await?;
         self.inner.mail_queued.notify_one();
@@ -83,19 +102,25 @@ impl Service {
     #[tracing::instrument(skip_all, err(level = "debug"))]
     pub async fn reset_password(&self, token: &str, password: SecretString) -> ServiceResult<bool> {
         let password = Password::parse_field(password.expose_secret(), "password")?;
-        let hash = self.inner.hasher.hash(SecretString::from(password.expose().to_owned())).await?;
+        let hash = self
+            .inner
+            .hasher
+            .hash(SecretString::from(password.expose().to_owned()))
+            .await?;
         let now = self.now();
         let digest = TokenDigest::of(token);
         let tx = self.store().begin().await?;
-        let Some(id) = account_tokens::consume(&tx, TokenPurpose::ResetPassword, digest.as_str(), now).await? else {
+        let Some(id) =
+            account_tokens::consume(&tx, TokenPurpose::ResetPassword, digest.as_str(), now).await?
+        else {
             return Err(ServiceError::bad_input(
                 "token",
                 "this reset link is invalid, already used or expired; ask for a new one",
             ));
         };
-        let account = accounts::find_by_id(&tx, id)
-            .await?
-            .ok_or_else(|| ServiceError::bad_input("token", "this reset link is no longer valid"))?;
+        let account = accounts::find_by_id(&tx, id).await?.ok_or_else(|| {
+            ServiceError::bad_input("token", "this reset link is no longer valid")
+        })?;
         if account.status == AccountStatus::Suspended {
             return Err(ServiceError::forbidden("this account is suspended"));
         }

@@ -35,7 +35,12 @@ pub(crate) fn throttle_key(kind: &str, value: &str) -> String {
 impl Service {
     /// Signs in with email and password.
     #[tracing::instrument(skip_all, err(level = "debug"))]
-    pub async fn login(&self, meta: &RequestMeta, email: &str, password: SecretString) -> ServiceResult<AuthPayload> {
+    pub async fn login(
+        &self,
+        meta: &RequestMeta,
+        email: &str,
+        password: SecretString,
+    ) -> ServiceResult<AuthPayload> {
         use secrecy::ExposeSecret;
         let now = self.now();
         let normalised = email.trim().to_lowercase();
@@ -47,14 +52,21 @@ impl Service {
             Err(_) => None,
         };
         let too_long = password.expose_secret().len() > MAX_PASSWORD_BYTES;
-        let stored = account.as_ref().and_then(|a| a.password_hash.clone()).filter(|_| !too_long);
+        let stored = account
+            .as_ref()
+            .and_then(|a| a.password_hash.clone())
+            .filter(|_| !too_long);
         let matches = self.inner.hasher.verify(password, stored).await?;
         let Some(account) = account.filter(|_| matches) else {
             self.record_failures(&keys, now).await?;
-            return Err(ServiceError::Unauthenticated("wrong email or password".into()));
+            return Err(ServiceError::Unauthenticated(
+                "wrong email or password".into(),
+            ));
         };
         if account.status == AccountStatus::Suspended {
-            return Err(ServiceError::forbidden("this account is suspended; contact the programme's moderators"));
+            return Err(ServiceError::forbidden(
+                "this account is suspended; contact the programme's moderators",
+            ));
         }
         let tx = self.store().begin().await?;
         throttle::clear(&tx, &keys[0]).await?;
@@ -70,7 +82,8 @@ impl Service {
     pub async fn refresh(&self, refresh_token: &str) -> ServiceResult<AuthPayload> {
         let now = self.now();
         let digest = TokenDigest::of(refresh_token);
-        let invalid = || ServiceError::Unauthenticated("this session has ended; sign in again".into());
+        let invalid =
+            || ServiceError::Unauthenticated("this session has ended; sign in again".into());
         let tx = self.store().begin().await?;
         let Some(token) = sessions::find_by_hash(&tx, digest.as_str()).await? else {
             return Err(invalid());
@@ -84,11 +97,15 @@ impl Service {
             tracing::warn!(account.id = %token.account_id, "refresh token reused; session family revoked");
             return Err(invalid());
         }
-        let account = accounts::find_by_id(&tx, token.account_id).await?.ok_or_else(invalid)?;
+        let account = accounts::find_by_id(&tx, token.account_id)
+            .await?
+            .ok_or_else(invalid)?;
         if account.status == AccountStatus::Suspended {
             return Err(invalid());
         }
-        let payload = self.continue_session(&tx, account, token.family_id, now).await?;
+        let payload = self
+            .continue_session(&tx, account, token.family_id, now)
+            .await?;
         braingain_store::commit(tx).await?;
         Ok(payload)
     }
@@ -109,17 +126,27 @@ impl Service {
     pub async fn authenticate(&self, bearer: &str) -> ServiceResult<Actor> {
         let now = self.now();
         let (id, claims) = self.inner.jwt.verify(bearer, now).map_err(|e| match e {
-            TokenError::Expired => ServiceError::Unauthenticated("the access token has expired; refresh it".into()),
-            TokenError::Invalid => ServiceError::Unauthenticated("the access token is invalid".into()),
+            TokenError::Expired => {
+                ServiceError::Unauthenticated("the access token has expired; refresh it".into())
+            }
+            TokenError::Invalid => {
+                ServiceError::Unauthenticated("the access token is invalid".into())
+            }
         })?;
         let account = accounts::find_by_id(self.store().conn(), id)
             .await?
             .ok_or_else(|| ServiceError::Unauthenticated("this account no longer exists".into()))?;
         if account.status == AccountStatus::Suspended {
-            return Err(ServiceError::Unauthenticated("this account is suspended".into()));
+            return Err(ServiceError::Unauthenticated(
+                "this account is suspended".into(),
+            ));
         }
-        if account.last_active_at.is_none_or(|t| t < now - ACTIVITY_RESOLUTION) {
-            accounts::touch_last_active(self.store().conn(), id, now, now - ACTIVITY_RESOLUTION).await?;
+        if account
+            .last_active_at
+            .is_none_or(|t| t < now - ACTIVITY_RESOLUTION)
+        {
+            accounts::touch_last_active(self.store().conn(), id, now, now - ACTIVITY_RESOLUTION)
+                .await?;
         }
         Ok(Actor::Account(Session {
             account: account.id,
@@ -135,7 +162,8 @@ impl Service {
         account: AccountRecord,
         now: DateTime<Utc>,
     ) -> ServiceResult<AuthPayload> {
-        self.continue_session(db, account, Uuid::now_v7(), now).await
+        self.continue_session(db, account, Uuid::now_v7(), now)
+            .await
     }
 
     async fn continue_session(
@@ -146,7 +174,15 @@ impl Service {
         now: DateTime<Utc>,
     ) -> ServiceResult<AuthPayload> {
         let refresh = OpaqueToken::generate().map_err(ServiceError::internal)?;
-        sessions::insert(db, account.id, family, refresh.digest.as_str(), now, now + self.config().refresh_ttl).await?;
+        sessions::insert(
+            db,
+            account.id,
+            family,
+            refresh.digest.as_str(),
+            now,
+            now + self.config().refresh_ttl,
+        )
+        .await?;
         let access = self
             .inner
             .jwt
@@ -175,21 +211,35 @@ impl Service {
     }
 
     /// `RATE_LIMITED` if any key has used up its failures in the window.
-    pub(crate) async fn check_throttle(&self, keys: &[String], now: DateTime<Utc>) -> ServiceResult<()> {
+    pub(crate) async fn check_throttle(
+        &self,
+        keys: &[String],
+        now: DateTime<Utc>,
+    ) -> ServiceResult<()> {
         let cfg = &self.config().throttle;
         for (i, key) in keys.iter().enumerate() {
-            let limit = if i == 0 { cfg.max_failures_per_email } else { cfg.max_failures_per_ip };
-            let (count, oldest) = throttle::failures_since(self.store().conn(), key, now - cfg.window).await?;
+            let limit = if i == 0 {
+                cfg.max_failures_per_email
+            } else {
+                cfg.max_failures_per_ip
+            };
+            let (count, oldest) =
+                throttle::failures_since(self.store().conn(), key, now - cfg.window).await?;
             if count >= limit {
                 let free_at = oldest.unwrap_or(now) + cfg.window;
-                let retry_after_secs = u64::try_from((free_at - now).num_seconds().max(1)).unwrap_or(1);
+                let retry_after_secs =
+                    u64::try_from((free_at - now).num_seconds().max(1)).unwrap_or(1);
                 return Err(ServiceError::RateLimited { retry_after_secs });
             }
         }
         Ok(())
     }
 
-    pub(crate) async fn record_failures(&self, keys: &[String], now: DateTime<Utc>) -> ServiceResult<()> {
+    pub(crate) async fn record_failures(
+        &self,
+        keys: &[String],
+        now: DateTime<Utc>,
+    ) -> ServiceResult<()> {
         let tx = self.store().begin().await?;
         for key in keys {
             throttle::record_failure(&tx, key, now).await?;

@@ -37,8 +37,14 @@ impl TryFrom<account::Model> for AccountRecord {
     fn try_from(m: account::Model) -> Result<Self, StoreError> {
         Ok(Self {
             id: AccountId(m.id),
-            role: m.role.parse().map_err(|e| StoreError::Corrupt(format!("account {}: {e}", m.id)))?,
-            status: m.status.parse().map_err(|e| StoreError::Corrupt(format!("account {}: {e}", m.id)))?,
+            role: m
+                .role
+                .parse()
+                .map_err(|e| StoreError::Corrupt(format!("account {}: {e}", m.id)))?,
+            status: m
+                .status
+                .parse()
+                .map_err(|e| StoreError::Corrupt(format!("account {}: {e}", m.id)))?,
             email: m.email,
             password_hash: m.password_hash,
             display_name: m.display_name,
@@ -72,7 +78,10 @@ pub struct NewAccount {
 }
 
 /// Inserts an account. A taken email gives `StoreError::Conflict`.
-pub async fn insert(db: &impl ConnectionTrait, new: NewAccount) -> Result<AccountRecord, StoreError> {
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    new: NewAccount,
+) -> Result<AccountRecord, StoreError> {
     let model = account::ActiveModel {
         id: Set(new.id.0),
         email: Set(new.email),
@@ -91,12 +100,22 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewAccount) -> Result<Accoun
 }
 
 /// The account with this id.
-pub async fn find_by_id(db: &impl ConnectionTrait, id: AccountId) -> Result<Option<AccountRecord>, StoreError> {
-    Accounts::find_by_id(id.0).one(db).await?.map(TryInto::try_into).transpose()
+pub async fn find_by_id(
+    db: &impl ConnectionTrait,
+    id: AccountId,
+) -> Result<Option<AccountRecord>, StoreError> {
+    Accounts::find_by_id(id.0)
+        .one(db)
+        .await?
+        .map(TryInto::try_into)
+        .transpose()
 }
 
 /// The account with this (normalised) email.
-pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Option<AccountRecord>, StoreError> {
+pub async fn find_by_email(
+    db: &impl ConnectionTrait,
+    email: &str,
+) -> Result<Option<AccountRecord>, StoreError> {
     Accounts::find()
         .filter(account::Column::Email.eq(email))
         .one(db)
@@ -122,7 +141,11 @@ pub async fn set_status(
 }
 
 /// Marks the email confirmed and, if the account was pending, activates it.
-pub async fn mark_verified(db: &impl ConnectionTrait, id: AccountId, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub async fn mark_verified(
+    db: &impl ConnectionTrait,
+    id: AccountId,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     Accounts::update_many()
         .col_expr(account::Column::EmailVerifiedAt, Expr::value(now))
         .col_expr(account::Column::UpdatedAt, Expr::value(now))
@@ -131,7 +154,10 @@ pub async fn mark_verified(db: &impl ConnectionTrait, id: AccountId, now: DateTi
         .exec(db)
         .await?;
     Accounts::update_many()
-        .col_expr(account::Column::Status, Expr::value(AccountStatus::Active.as_str()))
+        .col_expr(
+            account::Column::Status,
+            Expr::value(AccountStatus::Active.as_str()),
+        )
         .filter(account::Column::Id.eq(id.0))
         .filter(account::Column::Status.eq(AccountStatus::PendingVerification.as_str()))
         .exec(db)
@@ -156,7 +182,12 @@ pub async fn set_password_hash(
 }
 
 /// Sets the account's role.
-pub async fn set_role(db: &impl ConnectionTrait, id: AccountId, role: Role, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub async fn set_role(
+    db: &impl ConnectionTrait,
+    id: AccountId,
+    role: Role,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     Accounts::update_many()
         .col_expr(account::Column::Role, Expr::value(role.as_str()))
         .col_expr(account::Column::UpdatedAt, Expr::value(now))

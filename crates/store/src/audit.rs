@@ -4,7 +4,10 @@ use crate::StoreError;
 use crate::entities::audit_log::{self, Entity as AuditLog};
 use braingain_domain::AccountId;
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, NotSet, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, NotSet, QueryFilter, QueryOrder,
+    Set,
+};
 
 /// One audited action, as written and as read back.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +46,10 @@ pub async fn record(db: &impl ConnectionTrait, entry: AuditEntry) -> Result<(), 
 }
 
 /// The entries about one subject, oldest first.
-pub async fn for_subject(db: &impl ConnectionTrait, subject_id: &str) -> Result<Vec<AuditEntry>, StoreError> {
+pub async fn for_subject(
+    db: &impl ConnectionTrait,
+    subject_id: &str,
+) -> Result<Vec<AuditEntry>, StoreError> {
     let rows = AuditLog::find()
         .filter(audit_log::Column::SubjectId.eq(subject_id))
         .order_by_asc(audit_log::Column::Id)

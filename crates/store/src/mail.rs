@@ -5,8 +5,8 @@ use crate::entities::mail_outbox::{self, Entity as MailOutbox};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, NotSet, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, NotSet, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 /// A mail to send.
@@ -32,7 +32,11 @@ pub struct QueuedMail {
 }
 
 /// Queues a mail; it is sent once the surrounding transaction commits.
-pub async fn enqueue(db: &impl ConnectionTrait, mail: OutgoingMail, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub async fn enqueue(
+    db: &impl ConnectionTrait,
+    mail: OutgoingMail,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     mail_outbox::ActiveModel {
         id: NotSet,
         to_address: Set(mail.to),
@@ -94,11 +98,21 @@ pub async fn claim_due(
 }
 
 /// Records a successful delivery.
-pub async fn mark_sent(db: &impl ConnectionTrait, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub async fn mark_sent(
+    db: &impl ConnectionTrait,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     MailOutbox::update_many()
         .col_expr(mail_outbox::Column::SentAt, Expr::value(now))
-        .col_expr(mail_outbox::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-        .col_expr(mail_outbox::Column::Attempts, Expr::col(mail_outbox::Column::Attempts).add(1))
+        .col_expr(
+            mail_outbox::Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(
+            mail_outbox::Column::Attempts,
+            Expr::col(mail_outbox::Column::Attempts).add(1),
+        )
         .filter(mail_outbox::Column::Id.eq(id))
         .exec(db)
         .await?;
@@ -113,10 +127,19 @@ pub async fn mark_failed(
     retry_at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     MailOutbox::update_many()
-        .col_expr(mail_outbox::Column::LastError, Expr::value(error.chars().take(1000).collect::<String>()))
+        .col_expr(
+            mail_outbox::Column::LastError,
+            Expr::value(error.chars().take(1000).collect::<String>()),
+        )
         .col_expr(mail_outbox::Column::NextAttemptAt, Expr::value(retry_at))
-        .col_expr(mail_outbox::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-        .col_expr(mail_outbox::Column::Attempts, Expr::col(mail_outbox::Column::Attempts).add(1))
+        .col_expr(
+            mail_outbox::Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(
+            mail_outbox::Column::Attempts,
+            Expr::col(mail_outbox::Column::Attempts).add(1),
+        )
         .filter(mail_outbox::Column::Id.eq(id))
         .exec(db)
         .await?;

@@ -63,7 +63,10 @@ pub async fn insert(
 }
 
 /// The token with this digest.
-pub async fn find_by_hash(db: &impl ConnectionTrait, token_hash: &str) -> Result<Option<RefreshTokenRecord>, StoreError> {
+pub async fn find_by_hash(
+    db: &impl ConnectionTrait,
+    token_hash: &str,
+) -> Result<Option<RefreshTokenRecord>, StoreError> {
     Ok(RefreshTokens::find()
         .filter(refresh_token::Column::TokenHash.eq(token_hash))
         .one(db)
@@ -73,7 +76,11 @@ pub async fn find_by_hash(db: &impl ConnectionTrait, token_hash: &str) -> Result
 
 /// Marks the token used if it was still unused and unrevoked. `false` means another request
 /// spent it first: the caller must treat that as reuse.
-pub async fn mark_used(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> Result<bool, StoreError> {
+pub async fn mark_used(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
     let res = RefreshTokens::update_many()
         .col_expr(refresh_token::Column::UsedAt, Expr::value(now))
         .filter(refresh_token::Column::Id.eq(id))
@@ -85,7 +92,11 @@ pub async fn mark_used(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) 
 }
 
 /// Revokes every live token of a family. Returns how many were revoked.
-pub async fn revoke_family(db: &impl ConnectionTrait, family_id: Uuid, now: DateTime<Utc>) -> Result<u64, StoreError> {
+pub async fn revoke_family(
+    db: &impl ConnectionTrait,
+    family_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<u64, StoreError> {
     let res = RefreshTokens::update_many()
         .col_expr(refresh_token::Column::RevokedAt, Expr::value(now))
         .filter(refresh_token::Column::FamilyId.eq(family_id))
@@ -96,7 +107,11 @@ pub async fn revoke_family(db: &impl ConnectionTrait, family_id: Uuid, now: Date
 }
 
 /// Revokes every live token of an account (suspension, password change or reset).
-pub async fn revoke_account(db: &impl ConnectionTrait, account: AccountId, now: DateTime<Utc>) -> Result<u64, StoreError> {
+pub async fn revoke_account(
+    db: &impl ConnectionTrait,
+    account: AccountId,
+    now: DateTime<Utc>,
+) -> Result<u64, StoreError> {
     let res = RefreshTokens::update_many()
         .col_expr(refresh_token::Column::RevokedAt, Expr::value(now))
         .filter(refresh_token::Column::AccountId.eq(account.0))

@@ -2,7 +2,9 @@
 
 use crate::StoreError;
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, TransactionTrait};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, TransactionTrait,
+};
 use std::time::Duration;
 
 /// Which database engine is behind the store.
@@ -31,15 +33,18 @@ impl Store {
             .connect_timeout(Duration::from_secs(5))
             .acquire_timeout(Duration::from_secs(5));
         if url.starts_with("sqlite:") {
-            opts.max_connections(1).min_connections(1).map_sqlx_sqlite_opts(|o| {
-                o.journal_mode(SqliteJournalMode::Wal)
-                    .synchronous(SqliteSynchronous::Normal)
-                    .foreign_keys(true)
-                    .busy_timeout(Duration::from_secs(10))
-                    .create_if_missing(true)
-            });
+            opts.max_connections(1)
+                .min_connections(1)
+                .map_sqlx_sqlite_opts(|o| {
+                    o.journal_mode(SqliteJournalMode::Wal)
+                        .synchronous(SqliteSynchronous::Normal)
+                        .foreign_keys(true)
+                        .busy_timeout(Duration::from_secs(10))
+                        .create_if_missing(true)
+                });
         } else {
-            opts.max_connections(max_connections.max(2)).min_connections(1);
+            opts.max_connections(max_connections.max(2))
+                .min_connections(1);
         }
         let db = Database::connect(opts).await?;
         Ok(Self { db })

@@ -4,12 +4,16 @@ use crate::StoreError;
 use crate::entities::login_failure::{self, Entity as LoginFailures};
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, NotSet, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, NotSet, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 /// Records one failure under `key` (a digest, never a clear address).
-pub async fn record_failure(db: &impl ConnectionTrait, key: &str, at: DateTime<Utc>) -> Result<(), StoreError> {
+pub async fn record_failure(
+    db: &impl ConnectionTrait,
+    key: &str,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
     login_failure::ActiveModel {
         id: NotSet,
         key: Set(key.to_owned()),

@@ -42,9 +42,13 @@ impl TestDb {
         let admin = Store::connect(admin_url, 2)
             .await
             .with_context(|| format!("cannot reach TEST_DATABASE_URL {admin_url}"))?;
-        admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await?;
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await?;
         admin.close().await?;
-        let base = admin_url.rsplit_once('/').map_or(admin_url, |(base, _)| base);
+        let base = admin_url
+            .rsplit_once('/')
+            .map_or(admin_url, |(base, _)| base);
         Ok(Self {
             url: format!("{base}/{name}"),
             pg: Some(PgCleanup {
@@ -73,13 +77,19 @@ impl Drop for TestDb {
         let Some(pg) = self.pg.take() else { return };
         // Drop runs outside any runtime we may block: use a thread with its own.
         let handle = std::thread::spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
                 return;
             };
             rt.block_on(async {
                 if let Ok(admin) = Store::connect(&pg.admin_url, 2).await {
                     let _ = admin
-                        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", pg.name))
+                        .execute_unprepared(&format!(
+                            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                            pg.name
+                        ))
                         .await;
                     let _ = admin.close().await;
                 }

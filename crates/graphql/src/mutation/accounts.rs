@@ -44,7 +44,10 @@ impl AccountMutation {
     /// Confirms an email address with the token from the verification mail.
     async fn verify_email(&self, ctx: &Context<'_>, token: String) -> Result<Account> {
         let (service, request) = parts(ctx)?;
-        let viewer = request.actor.clone().unwrap_or(braingain_service::Actor::Anonymous);
+        let viewer = request
+            .actor
+            .clone()
+            .unwrap_or(braingain_service::Actor::Anonymous);
         Ok(Account(service.verify_email(&viewer, &token).await.gql()?))
     }
 
@@ -55,11 +58,16 @@ impl AccountMutation {
         service.resend_verification(actor(request)?).await.gql()
     }
 
-    /// Grants a role (ADMIN only). Audit-logged.
+    /// Grants a role (`ADMIN` only). Audit-logged.
     async fn set_role(&self, ctx: &Context<'_>, id: ID, role: Role) -> Result<Account> {
         let (service, request) = parts(ctx)?;
         let id = parse_id(&id, "id")?;
-        Ok(Account(service.set_role(actor(request)?, id, role.into()).await.gql()?))
+        Ok(Account(
+            service
+                .set_role(actor(request)?, id, role.into())
+                .await
+                .gql()?,
+        ))
     }
 
     /// Suspends an account (MODERATOR or ADMIN): it cannot sign in and its sessions end at
@@ -67,6 +75,11 @@ impl AccountMutation {
     async fn suspend_account(&self, ctx: &Context<'_>, id: ID, reason: String) -> Result<Account> {
         let (service, request) = parts(ctx)?;
         let id = parse_id(&id, "id")?;
-        Ok(Account(service.suspend_account(actor(request)?, id, &reason).await.gql()?))
+        Ok(Account(
+            service
+                .suspend_account(actor(request)?, id, &reason)
+                .await
+                .gql()?,
+        ))
     }
 }

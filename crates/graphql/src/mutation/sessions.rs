@@ -11,9 +11,14 @@ pub struct SessionMutation;
 
 #[Object]
 impl SessionMutation {
-    /// Signs in. Repeated failures for one email or from one address answer RATE_LIMITED
+    /// Signs in. Repeated failures for one email or from one address answer `RATE_LIMITED`
     /// for a while (extensions.retryAfter gives the seconds).
-    async fn login(&self, ctx: &Context<'_>, email: String, password: String) -> Result<AuthPayload> {
+    async fn login(
+        &self,
+        ctx: &Context<'_>,
+        email: String,
+        password: String,
+    ) -> Result<AuthPayload> {
         let (service, request) = parts(ctx)?;
         Ok(service
             .login(&request.meta, &email, SecretString::from(password))
@@ -36,7 +41,12 @@ impl SessionMutation {
     }
 
     /// Changes the signed-in account's password; other sessions are signed out.
-    async fn change_password(&self, ctx: &Context<'_>, current: String, next: String) -> Result<bool> {
+    async fn change_password(
+        &self,
+        ctx: &Context<'_>,
+        current: String,
+        next: String,
+    ) -> Result<bool> {
         let (service, request) = parts(ctx)?;
         service
             .change_password(
@@ -57,8 +67,16 @@ impl SessionMutation {
     }
 
     /// Sets a new password with the token from the reset mail; every session is signed out.
-    async fn reset_password(&self, ctx: &Context<'_>, token: String, password: String) -> Result<bool> {
+    async fn reset_password(
+        &self,
+        ctx: &Context<'_>,
+        token: String,
+        password: String,
+    ) -> Result<bool> {
         let (service, _) = parts(ctx)?;
-        service.reset_password(&token, SecretString::from(password)).await.gql()
+        service
+            .reset_password(&token, SecretString::from(password))
+            .await
+            .gql()
     }
 }
