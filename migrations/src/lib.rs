@@ -9,6 +9,11 @@ mod m20261127_000003_create_account_tokens;
 mod m20261127_000004_create_mail_outbox;
 mod m20261127_000005_create_audit_log;
 mod m20261127_000006_create_login_failures;
+mod m20261127_000007_create_skills;
+mod m20261127_000008_create_expert_profiles;
+mod m20261127_000009_create_institutions;
+mod m20261127_000010_create_change_events;
+mod m20261127_000011_create_system_state;
 
 /// Every migration of BrainGain, in the order they apply.
 #[derive(Debug)]
@@ -24,6 +29,11 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000004_create_mail_outbox::Migration),
             Box::new(m20261127_000005_create_audit_log::Migration),
             Box::new(m20261127_000006_create_login_failures::Migration),
+            Box::new(m20261127_000007_create_skills::Migration),
+            Box::new(m20261127_000008_create_expert_profiles::Migration),
+            Box::new(m20261127_000009_create_institutions::Migration),
+            Box::new(m20261127_000010_create_change_events::Migration),
+            Box::new(m20261127_000011_create_system_state::Migration),
         ]
     }
 }

@@ -62,6 +62,8 @@ impl TestApp {
             jwt_secret: Some(TEST_JWT_SECRET.into()),
             public_url: Some("http://braingain.test".into()),
             throttle: ThrottleSettings::default(),
+            // Most tests never autocomplete; those that do build the index on first use.
+            warm_skill_index: false,
             ..Settings::default()
         };
         tweak(&mut settings);

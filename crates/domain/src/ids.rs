@@ -57,3 +57,30 @@ id_type!(
     /// Identifies an account (a person who signs in).
     AccountId
 );
+
+id_type!(
+    /// Identifies an expert profile.
+    ProfileId
+);
+
+id_type!(
+    /// Identifies an institution.
+    InstitutionId
+);
+
+id_type!(
+    /// Identifies a skill: an ESCO concept (its published UUID) or a free-text skill (a UUID
+    /// derived from its normalised label, so the same words give the same skill).
+    SkillId
+);
+
+impl SkillId {
+    /// The id of a free-text skill, derived from its normalised label.
+    #[must_use]
+    pub fn for_free_text(normalised: &str) -> Self {
+        Self(Uuid::new_v5(&FREE_TEXT_SKILLS, normalised.as_bytes()))
+    }
+}
+
+/// Namespace of free-text skill ids (a fixed random UUID).
+const FREE_TEXT_SKILLS: Uuid = Uuid::from_u128(0x6b1f_0c2e_9d4a_4f7b_8e21_5a3c_7d90_1e44);

@@ -3,13 +3,25 @@
 pub mod account;
 pub mod clock;
 pub mod email;
+pub mod enums;
 pub mod error;
+pub mod geo;
 pub mod ids;
+pub mod institution;
+pub mod orcid;
 pub mod password;
+pub mod profile;
+pub mod text;
 
 pub use account::{AccountStatus, DisplayName, Role};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use email::Email;
+pub use enums::{
+    Decision, EngagementType, InstitutionKind, LanguageLevel, VerificationStatus, Visibility,
+    WorkMode,
+};
 pub use error::ValidationError;
-pub use ids::AccountId;
+pub use geo::{CountryCode, LanguageCode};
+pub use ids::{AccountId, InstitutionId, ProfileId, SkillId};
+pub use orcid::Orcid;
 pub use password::Password;

@@ -1,13 +1,18 @@
 //! The root mutation type, merged from one object per area.
 
 mod accounts;
+mod profiles;
 mod sessions;
 
 use async_graphql::MergedObject;
 
 /// Every mutation of the API.
 #[derive(MergedObject, Default)]
-pub struct Mutation(accounts::AccountMutation, sessions::SessionMutation);
+pub struct Mutation(
+    accounts::AccountMutation,
+    profiles::ProfileMutation,
+    sessions::SessionMutation,
+);
 
 /// Parses an `ID` argument into a typed id, or `BAD_USER_INPUT` naming the argument.
 pub(crate) fn parse_id<T: std::str::FromStr>(

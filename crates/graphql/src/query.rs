@@ -1,9 +1,10 @@
 //! The root query type, merged from one object per area.
 
 mod accounts;
+mod profiles;
 
 use async_graphql::MergedObject;
 
 /// Every query of the API.
 #[derive(MergedObject, Default)]
-pub struct Query(accounts::AccountQuery);
+pub struct Query(accounts::AccountQuery, profiles::ProfileQuery);

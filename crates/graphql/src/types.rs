@@ -1,3 +1,6 @@
 //! GraphQL object types and enums, converted from the service's views.
 
 pub(crate) mod account;
+pub(crate) mod institution;
+pub(crate) mod profile;
+pub(crate) mod skill;

@@ -8,7 +8,8 @@ use braingain_auth::{JwtKeys, PasswordHasher};
 use braingain_domain::Clock;
 use braingain_graphql::{ApiSchema, SchemaLimits, build_schema};
 use braingain_migration::{Migrator, MigratorTrait};
-use braingain_service::{Service, ServiceConfig, ThrottleConfig};
+use braingain_service::skills::SkillCatalog;
+use braingain_service::{Service, ServiceConfig, ServiceParts, ThrottleConfig};
 use braingain_store::Store;
 use chrono::Duration;
 use std::future::Future;
@@ -69,7 +70,26 @@ impl App {
             },
             ..ServiceConfig::default()
         };
-        let service = Service::new(store, clock, hasher, jwt, config);
+        let started = std::time::Instant::now();
+        braingain_service::skills::ensure_taxonomy(&store, clock.now())
+            .await
+            .context("cannot load the skills taxonomy")?;
+        let skills = SkillCatalog::load(&store)
+            .await
+            .context("cannot build the skills catalogue")?;
+        tracing::info!(
+            skills = skills.len(),
+            duration_ms = started.elapsed().as_millis(),
+            "skills catalogue ready"
+        );
+        let service = Service::new(ServiceParts {
+            store,
+            clock,
+            hasher,
+            jwt,
+            config,
+            skills,
+        });
         let limits = SchemaLimits {
             max_depth: settings.graphql.max_depth,
             max_complexity: settings.graphql.max_complexity,
@@ -104,6 +124,10 @@ pub async fn serve(
         app.state.metrics.clone(),
     )?;
     let mail_task = tokio::spawn(sender.run(stop_rx));
+    if app.state.settings.warm_skill_index {
+        let catalog = app.state.service.skill_catalog();
+        tokio::spawn(async move { catalog.warm_up().await });
+    }
     let router = crate::router::router(app.state.clone());
     let addr = listener.local_addr().ok();
     tracing::info!(listen = ?addr, "serving");

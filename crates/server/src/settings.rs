@@ -34,6 +34,8 @@ pub struct Settings {
     pub refresh_token_days: i64,
     /// Take the client address from the last `X-Forwarded-For` entry (behind a proxy only).
     pub trust_forwarded_for: bool,
+    /// Build the skill autocomplete index in the background at start (else on first use).
+    pub warm_skill_index: bool,
     /// Limits of the GraphQL endpoint.
     pub graphql: GraphqlSettings,
     /// Sign-in throttling.
@@ -87,6 +89,7 @@ impl Default for Settings {
             access_token_minutes: 15,
             refresh_token_days: 30,
             trust_forwarded_for: false,
+            warm_skill_index: true,
             graphql: GraphqlSettings::default(),
             throttle: ThrottleSettings::default(),
         }
@@ -168,6 +171,7 @@ impl Settings {
             "ACCESS_TOKEN_MINUTES",
             "REFRESH_TOKEN_DAYS",
             "TRUST_FORWARDED_FOR",
+            "WARM_SKILL_INDEX",
         ];
         std::env::vars()
             .map(|(k, _)| k)

@@ -167,6 +167,17 @@ impl Service {
             ));
         };
         accounts::mark_verified(&tx, id, now).await?;
+        if let Some(profile) = braingain_store::profiles::find_by_account(&tx, id).await? {
+            // A verified account's profile becomes searchable.
+            braingain_store::events::record(
+                &tx,
+                braingain_store::events::Entity::Expert,
+                profile.id.0,
+                braingain_store::events::Op::Upsert,
+                now,
+            )
+            .await?;
+        }
         let account = accounts::find_by_id(&tx, id)
             .await?
             .ok_or_else(|| ServiceError::NotFound("account not found".into()))?;
@@ -276,6 +287,17 @@ impl Service {
         }
         accounts::set_status(&tx, id, AccountStatus::Suspended, now).await?;
         sessions::revoke_account(&tx, id, now).await?;
+        if let Some(profile) = braingain_store::profiles::find_by_account(&tx, id).await? {
+            // The index must drop the profile at once.
+            braingain_store::events::record(
+                &tx,
+                braingain_store::events::Entity::Expert,
+                profile.id.0,
+                braingain_store::events::Op::Upsert,
+                now,
+            )
+            .await?;
+        }
         audit::record(
             &tx,
             AuditEntry {

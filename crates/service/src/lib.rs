@@ -4,9 +4,13 @@ pub mod accounts;
 mod actor;
 mod config;
 mod error;
+pub mod institutions;
 pub mod mails;
 pub mod passwords;
+mod privacy;
+pub mod profiles;
 pub mod sessions;
+pub mod skills;
 
 pub use actor::{Actor, RequestMeta, Session};
 pub use config::{ServiceConfig, ThrottleConfig};
@@ -17,6 +21,23 @@ use braingain_domain::Clock;
 use braingain_store::Store;
 use std::sync::Arc;
 use tokio::sync::Notify;
+
+/// What the service is built from.
+#[derive(Debug)]
+pub struct ServiceParts {
+    /// The database.
+    pub store: Store,
+    /// The clock.
+    pub clock: Arc<dyn Clock>,
+    /// Password hashing.
+    pub hasher: PasswordHasher,
+    /// Access-token keys.
+    pub jwt: JwtKeys,
+    /// Settings.
+    pub config: ServiceConfig,
+    /// The skills catalogue (see [`skills::SkillCatalog::load`]).
+    pub skills: skills::SkillCatalog,
+}
 
 /// The application's use cases, sharing one store, clock and key set. Cheap to clone.
 #[derive(Clone, Debug)]
@@ -32,26 +53,22 @@ struct Inner {
     jwt: JwtKeys,
     config: ServiceConfig,
     mail_queued: Arc<Notify>,
+    skills: Arc<skills::SkillCatalog>,
 }
 
 impl Service {
     /// Assembles the service from its parts.
     #[must_use]
-    pub fn new(
-        store: Store,
-        clock: Arc<dyn Clock>,
-        hasher: PasswordHasher,
-        jwt: JwtKeys,
-        config: ServiceConfig,
-    ) -> Self {
+    pub fn new(parts: ServiceParts) -> Self {
         Self {
             inner: Arc::new(Inner {
-                store,
-                clock,
-                hasher,
-                jwt,
-                config,
+                store: parts.store,
+                clock: parts.clock,
+                hasher: parts.hasher,
+                jwt: parts.jwt,
+                config: parts.config,
                 mail_queued: Arc::new(Notify::new()),
+                skills: Arc::new(parts.skills),
             }),
         }
     }

@@ -43,6 +43,40 @@ pub fn reset_password(public_url: &str, to: &str, name: &str, token: &str) -> Ou
     }
 }
 
+/// The mail telling an institution's staff of a moderator's decision.
+#[must_use]
+pub fn institution_reviewed(
+    public_url: &str,
+    to: &str,
+    name: &str,
+    institution: &str,
+    id: braingain_domain::InstitutionId,
+    status: braingain_domain::VerificationStatus,
+    reason: Option<&str>,
+) -> OutgoingMail {
+    let link = format!("{public_url}/institutions/{id}");
+    let (subject, verdict) = match status {
+        braingain_domain::VerificationStatus::Verified => (
+            format!("{institution} is verified on BrainGain"),
+            "has been verified by the programme's moderators. Its members can now post requests.",
+        ),
+        _ => (
+            format!("{institution} was not verified on BrainGain"),
+            "was not verified by the programme's moderators.",
+        ),
+    };
+    let reason = reason
+        .map(|r| format!("\nThe moderators wrote:\n\n  {r}\n"))
+        .unwrap_or_default();
+    OutgoingMail {
+        to: to.to_owned(),
+        subject,
+        body: format!(
+            "Hello {name},\n\n{institution} {verdict}\n{reason}\nSee it here: {link}\n\n-- BrainGain\n"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -225,3 +225,9 @@ pub async fn count_with_role(db: &impl ConnectionTrait, role: Role) -> Result<u6
         .count(db)
         .await?)
 }
+
+/// Deletes the account row; sessions and mailed tokens go with it (foreign keys cascade).
+pub async fn delete(db: &impl ConnectionTrait, id: AccountId) -> Result<(), StoreError> {
+    Accounts::delete_by_id(id.0).exec(db).await?;
+    Ok(())
+}

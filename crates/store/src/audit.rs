@@ -68,3 +68,21 @@ pub async fn for_subject(
         })
         .collect())
 }
+
+/// Removes an account from the actor column of its entries (account erasure): what was done
+/// stays on record, by whom is forgotten.
+pub async fn anonymise_actor(
+    db: &impl ConnectionTrait,
+    account: AccountId,
+) -> Result<u64, StoreError> {
+    use sea_orm::sea_query::Expr;
+    let res = AuditLog::update_many()
+        .col_expr(
+            audit_log::Column::ActorId,
+            Expr::value(Option::<uuid::Uuid>::None),
+        )
+        .filter(audit_log::Column::ActorId.eq(account.0))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
+}

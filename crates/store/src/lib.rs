@@ -5,8 +5,13 @@ pub mod accounts;
 pub mod audit;
 pub mod entities;
 mod error;
+pub mod events;
+pub mod institutions;
 pub mod mail;
+pub mod profiles;
 pub mod sessions;
+pub mod skills;
+pub mod state;
 mod store;
 pub mod throttle;
 

@@ -153,3 +153,12 @@ pub async fn pending_count(db: &impl ConnectionTrait) -> Result<u64, StoreError>
         .count(db)
         .await?)
 }
+
+/// Deletes every queued or sent mail to `address` (account erasure).
+pub async fn forget_recipient(db: &impl ConnectionTrait, address: &str) -> Result<u64, StoreError> {
+    let res = MailOutbox::delete_many()
+        .filter(mail_outbox::Column::ToAddress.eq(address))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
+}

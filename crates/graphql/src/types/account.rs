@@ -1,6 +1,10 @@
 //! `Account`, `AuthPayload`, `Role` and `AccountStatus`.
 
-use async_graphql::{Enum, ID, Object, SimpleObject};
+use super::institution::Institution;
+use super::profile::ExpertProfile;
+use crate::context::{actor, parts};
+use crate::error::GqlResultExt;
+use async_graphql::{Context, Enum, ID, Object, Result, SimpleObject};
 use braingain_service::accounts::AccountView;
 use braingain_service::sessions::AuthPayload as ServiceAuthPayload;
 use chrono::{DateTime, Utc};
@@ -60,6 +64,25 @@ impl Account {
     /// When the account was created.
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
+    }
+    /// The account's expert profile, if it has one the viewer may see.
+    async fn expert_profile(&self, ctx: &Context<'_>) -> Result<Option<ExpertProfile>> {
+        let (service, request) = parts(ctx)?;
+        let view = service
+            .profile_for_account(actor(request)?, self.0.id)
+            .await
+            .gql()?;
+        Ok(view.map(ExpertProfile))
+    }
+    /// The institutions this account belongs to (unverified ones only for the account itself
+    /// and moderators).
+    async fn institutions(&self, ctx: &Context<'_>) -> Result<Vec<Institution>> {
+        let (service, request) = parts(ctx)?;
+        let list = service
+            .institutions_of(actor(request)?, self.0.id)
+            .await
+            .gql()?;
+        Ok(list.into_iter().map(Institution).collect())
     }
 }
 

@@ -1,0 +1,44 @@
+//! The error type of this crate.
+//!
+//! Callers never see tantivy's types: engine failures are wrapped in the opaque
+//! [`EngineError`], which keeps tantivy's message and cause chain for logs.
+
+/// Everything that can go wrong while building or querying a search index.
+///
+/// User input never causes an error: a query that cannot match anything just returns no
+/// results. Errors mean bad data handed to a builder or a failure of the index itself.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SearchError {
+    /// An entry handed to an index builder is unusable (e.g. an empty id).
+    #[error("invalid index entry: {0}")]
+    InvalidEntry(String),
+    /// The search engine failed (I/O, memory budget, corrupted segment…); an internal error.
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+}
+
+/// An opaque failure of the underlying search engine. `Display` and `source()` carry the
+/// engine's own description.
+#[derive(Debug, thiserror::Error)]
+#[error("search engine failure: {0}")]
+pub struct EngineError(#[source] tantivy::TantivyError);
+
+impl From<tantivy::TantivyError> for SearchError {
+    fn from(error: tantivy::TantivyError) -> Self {
+        Self::Engine(EngineError(error))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn engine_errors_keep_their_message_and_source() {
+        let error = SearchError::from(tantivy::TantivyError::InvalidArgument("boom".into()));
+        assert!(error.to_string().contains("boom"), "{error}");
+        assert!(std::error::Error::source(&error).is_some());
+        assert!(matches!(error, SearchError::Engine(_)));
+    }
+}

@@ -1,0 +1,98 @@
+//! The change outbox the search index follows.
+
+use crate::StoreError;
+use crate::entities::change_event::{self, Entity as ChangeEvents};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, NotSet, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+use uuid::Uuid;
+
+/// What changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    /// An expert profile (or its account's standing).
+    Expert,
+}
+
+impl Entity {
+    fn as_str(self) -> &'static str {
+        match self {
+            Entity::Expert => "expert",
+        }
+    }
+}
+
+/// How it changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// Created or changed: re-read it and re-index it.
+    Upsert,
+    /// Gone: remove it from the index.
+    Delete,
+}
+
+impl Op {
+    fn as_str(self) -> &'static str {
+        match self {
+            Op::Upsert => "upsert",
+            Op::Delete => "delete",
+        }
+    }
+}
+
+/// One recorded change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeEvent {
+    /// Position in the outbox.
+    pub position: i64,
+    /// `expert`, ...
+    pub entity: String,
+    /// Which one.
+    pub entity_id: Uuid,
+    /// `upsert` or `delete`.
+    pub op: String,
+}
+
+/// Records a change, in the caller's transaction.
+pub async fn record(
+    db: &impl ConnectionTrait,
+    entity: Entity,
+    id: Uuid,
+    op: Op,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    change_event::ActiveModel {
+        id: NotSet,
+        entity: Set(entity.as_str().to_owned()),
+        entity_id: Set(id),
+        op: Set(op.as_str().to_owned()),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The changes after `position`, oldest first, at most `limit`.
+pub async fn after(
+    db: &impl ConnectionTrait,
+    position: i64,
+    limit: u64,
+) -> Result<Vec<ChangeEvent>, StoreError> {
+    Ok(ChangeEvents::find()
+        .filter(change_event::Column::Id.gt(position))
+        .order_by_asc(change_event::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| ChangeEvent {
+            position: m.id,
+            entity: m.entity,
+            entity_id: m.entity_id,
+            op: m.op,
+        })
+        .collect())
+}
