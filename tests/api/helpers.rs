@@ -267,6 +267,25 @@ impl TestApp {
         found.into_iter().map(|(_, text)| text).collect()
     }
 
+    /// Waits (up to 10 s) for a mail to `to` containing `needle`; returns it.
+    pub async fn mail_containing(&self, to: &str, needle: &str) -> String {
+        for _ in 0..100 {
+            if let Some(mail) = self
+                .mails_to(to)
+                .into_iter()
+                .rev()
+                .find(|m| m.contains(needle))
+            {
+                return mail;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!(
+            "no mail to {to} contains {needle:?}: {:?}",
+            self.mails_to(to)
+        );
+    }
+
     /// Waits (up to 10 s) for a mail to `to` with a `/<path>?token=` link; returns the newest
     /// such token.
     pub async fn mail_token(&self, to: &str, path: &str) -> String {
