@@ -6,7 +6,9 @@ mod helpers;
 
 mod accounts;
 mod contract;
+mod demo;
 mod graphql_http;
+mod import;
 mod institutions;
 mod operations;
 mod passwords;

@@ -103,3 +103,70 @@ async fn migrations_run_up_and_down_on_a_fresh_database() {
     );
     store.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_web_app_is_served_at_the_root_with_deep_links_and_safe_headers() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dist.path().join("assets")).unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><title>BrainGain app</title>",
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("assets/app-1234.js"), "console.log('hi')").unwrap();
+    let dir = dist.path().to_owned();
+    let app = TestApp::spawn_with(move |s| s.frontend_dir = Some(dir)).await;
+    let client = reqwest::Client::new();
+
+    let root = client.get(format!("{}/", app.base)).send().await.unwrap();
+    let headers = root.headers().clone();
+    let body = root.text().await.unwrap();
+    assert!(body.contains("BrainGain app"));
+    assert!(
+        headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("default-src 'self'")
+    );
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["cache-control"], "no-cache");
+
+    let deep = client
+        .get(format!("{}/experts/0190-abc", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deep.status(), 200);
+    assert!(
+        deep.text().await.unwrap().contains("BrainGain app"),
+        "deep links get the app"
+    );
+
+    let asset = client
+        .get(format!("{}/assets/app-1234.js", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(asset.status(), 200);
+    assert!(
+        asset.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .contains("javascript")
+    );
+    assert!(
+        asset.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+
+    let missing = client
+        .get(format!("{}/assets/nope.js", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404, "a missing file is not the app");
+    let (status, _) = app.get("/health").await;
+    assert_eq!(status, 200, "API routes win over the app");
+}

@@ -14,13 +14,18 @@
 //!   Snowball stemmer of that language. Folding runs *before* stemming so that a word typed
 //!   with or without accents gets the same stem (the stemmers then see unaccented French and
 //!   Spanish, which costs a few conflations but keeps query and index consistent).
+//! - [`MULTI_STEM`] emits each folded word followed by its distinct stems in all five
+//!   languages at the same position ([`MultiStemFilter`]), for text whose language is unknown
+//!   (expert profiles).
 //!
 //! Register them on an index with [`register`] before writing or querying it; build one for
 //! query-side analysis with [`analyzer`].
 
 mod edge_ngram;
+mod multi_stem;
 
 pub use edge_ngram::EdgeNgramFilter;
+pub use multi_stem::{MultiStemFilter, stems, word_forms};
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
@@ -45,6 +50,9 @@ pub const STEM_PT: &str = "braingain_stem_pt";
 /// Arabic words (lowercasing and folding leave them unchanged) stemmed with the Arabic
 /// Snowball stemmer.
 pub const STEM_AR: &str = "braingain_stem_ar";
+/// Folded words, each followed by its distinct stems in English, French, Spanish, Portuguese
+/// and Arabic at the same position (see [`word_forms`]).
+pub const MULTI_STEM: &str = "braingain_multi_stem";
 
 /// Tokens of this many bytes or more are dropped (nobody types them; they only bloat the index).
 pub const MAX_TOKEN_BYTES: usize = 40;
@@ -85,13 +93,14 @@ pub fn analyzer(name: &str) -> Option<TextAnalyzer> {
         STEM_ES => stem(Language::Spanish),
         STEM_PT => stem(Language::Portuguese),
         STEM_AR => stem(Language::Arabic),
+        MULTI_STEM => folded_builder().filter(MultiStemFilter).build(),
         _ => return None,
     })
 }
 
 /// Registers every analyzer of this module on `manager` (`index.tokenizers()`).
 pub fn register(manager: &TokenizerManager) {
-    let names = [EXACT, FOLDED, EDGE_NGRAM]
+    let names = [EXACT, FOLDED, EDGE_NGRAM, MULTI_STEM]
         .into_iter()
         .chain(STEMMED_LANGUAGES.iter().map(|(_, name)| *name));
     for name in names {
@@ -169,11 +178,19 @@ mod tests {
             assert_eq!(stem_analyzer_name(lang), Some(name));
             assert!(manager.get(name).is_some(), "{name} not registered");
         }
-        for name in [EXACT, FOLDED, EDGE_NGRAM] {
+        for name in [EXACT, FOLDED, EDGE_NGRAM, MULTI_STEM] {
             assert!(manager.get(name).is_some(), "{name} not registered");
         }
         assert_eq!(stem_analyzer_name("de"), None);
         assert!(analyzer("nope").is_none());
+    }
+
+    #[test]
+    fn multi_stem_folds_then_adds_every_language_stem() {
+        let tokens = run(MULTI_STEM, "Développeuses");
+        assert_eq!(tokens[0], "developpeuses");
+        assert!(tokens.contains(&"developp".to_owned()), "{tokens:?}");
+        assert_eq!(run(MULTI_STEM, "José"), run(MULTI_STEM, "jose"));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Index schemas and field names, in one place.
 //!
 //! The skill index stores one document per label (a skill has a preferred label and
-//! alternatives in each language). See the crate README for why each field exists.
+//! alternatives in each language); the expert index one document per searchable expert
+//! profile. See the crate README for why each field exists.
 
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -114,9 +115,135 @@ pub(crate) fn skill_schema() -> (Schema, SkillFields) {
     (builder.build(), fields)
 }
 
+/// Field names of the expert index.
+pub mod expert {
+    /// The profile's id (`STRING | STORED | FAST`): the document key, and the tie-break of
+    /// every ordering (the fast column is read for it).
+    pub const PROFILE_ID: &str = "profile_id";
+    /// The display name ([`FOLDED`](crate::analysis::FOLDED), BM25).
+    pub const NAME: &str = "name";
+    /// The headline ([`MULTI_STEM`](crate::analysis::MULTI_STEM), BM25, stored for highlights).
+    pub const HEADLINE: &str = "headline";
+    /// The biography ([`MULTI_STEM`](crate::analysis::MULTI_STEM), BM25, stored).
+    pub const BIO: &str = "bio";
+    /// Job titles and employers ([`MULTI_STEM`](crate::analysis::MULTI_STEM), BM25).
+    pub const POSITIONS: &str = "positions";
+    /// Every label of every skill in every language, one value per label
+    /// ([`MULTI_STEM`](crate::analysis::MULTI_STEM), BM25 without length norms, stored).
+    pub const SKILL_LABELS: &str = "skill_labels";
+    /// Skill ids (`STRING | FAST | STORED`): filters, boosts, facets, explanations.
+    pub const SKILL_IDS: &str = "skill_ids";
+    /// `"{level}:{skill id}"` per skill (`STRING`): level bonus of skill boosts.
+    pub const SKILL_LEVELS: &str = "skill_levels";
+    /// Broader skill ids of the expert's skills (`STRING`): taxonomy-neighbour boosts.
+    pub const SKILL_BROADER: &str = "skill_broader";
+    /// Country of residence, ISO 3166 alpha-2 upper case (`STRING | FAST`).
+    pub const RESIDENCE_COUNTRY: &str = "residence_country";
+    /// Countries of origin, alpha-2 upper case (`STRING | FAST`).
+    pub const ORIGIN_COUNTRIES: &str = "origin_countries";
+    /// Spoken languages, ISO 639-1 lower case (`STRING | FAST | STORED`).
+    pub const LANGUAGES: &str = "languages";
+    /// Engagement types, contract enum values (`STRING | FAST`).
+    pub const ENGAGEMENT_TYPES: &str = "engagement_types";
+    /// Work modes, contract enum values (`STRING | FAST`).
+    pub const WORK_MODES: &str = "work_modes";
+    /// Hours available per month (`u64`, fast; absent when unknown).
+    pub const HOURS_PER_MONTH: &str = "hours_per_month";
+    /// Whether the expert is verified (`bool`, indexed and fast).
+    pub const VERIFIED: &str = "verified";
+    /// Whether anonymous visitors may see the profile (`bool`, indexed and fast).
+    pub const PUBLIC: &str = "public";
+    /// Last activity, unix seconds (`i64` fast field): recency factor and browse order.
+    pub const LAST_ACTIVE: &str = "last_active";
+}
+
+/// Resolved fields of the expert index.
+#[derive(Clone, Debug)]
+pub(crate) struct ExpertFields {
+    pub(crate) profile_id: Field,
+    pub(crate) name: Field,
+    pub(crate) headline: Field,
+    pub(crate) bio: Field,
+    pub(crate) positions: Field,
+    pub(crate) skill_labels: Field,
+    pub(crate) skill_ids: Field,
+    pub(crate) skill_levels: Field,
+    pub(crate) skill_broader: Field,
+    pub(crate) residence_country: Field,
+    pub(crate) origin_countries: Field,
+    pub(crate) languages: Field,
+    pub(crate) engagement_types: Field,
+    pub(crate) work_modes: Field,
+    pub(crate) hours_per_month: Field,
+    pub(crate) verified: Field,
+    pub(crate) public: Field,
+    pub(crate) last_active: Field,
+}
+
+/// Text scored with BM25: term frequencies (no positions: no phrase queries), length norms
+/// unless `norms` is false, and a stored copy when `stored`.
+fn bm25_text(analyzer: &str, norms: bool, stored: bool) -> TextOptions {
+    let options = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(IndexRecordOption::WithFreqs)
+            .set_fieldnorms(norms),
+    );
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+/// Builds the expert schema and its resolved fields.
+pub(crate) fn expert_schema() -> (Schema, ExpertFields) {
+    let mut b = Schema::builder();
+    let multi = analysis::MULTI_STEM;
+    let fields = ExpertFields {
+        profile_id: b.add_text_field(expert::PROFILE_ID, STRING | STORED | FAST),
+        name: b.add_text_field(expert::NAME, bm25_text(analysis::FOLDED, true, false)),
+        headline: b.add_text_field(expert::HEADLINE, bm25_text(multi, true, true)),
+        bio: b.add_text_field(expert::BIO, bm25_text(multi, true, true)),
+        positions: b.add_text_field(expert::POSITIONS, bm25_text(multi, true, false)),
+        skill_labels: b.add_text_field(expert::SKILL_LABELS, bm25_text(multi, false, true)),
+        skill_ids: b.add_text_field(expert::SKILL_IDS, STRING | FAST | STORED),
+        skill_levels: b.add_text_field(expert::SKILL_LEVELS, STRING),
+        skill_broader: b.add_text_field(expert::SKILL_BROADER, STRING),
+        residence_country: b.add_text_field(expert::RESIDENCE_COUNTRY, STRING | FAST),
+        origin_countries: b.add_text_field(expert::ORIGIN_COUNTRIES, STRING | FAST),
+        languages: b.add_text_field(expert::LANGUAGES, STRING | FAST | STORED),
+        engagement_types: b.add_text_field(expert::ENGAGEMENT_TYPES, STRING | FAST),
+        work_modes: b.add_text_field(expert::WORK_MODES, STRING | FAST),
+        hours_per_month: b.add_u64_field(expert::HOURS_PER_MONTH, FAST),
+        verified: b.add_bool_field(expert::VERIFIED, INDEXED | FAST),
+        public: b.add_bool_field(expert::PUBLIC, INDEXED | FAST),
+        last_active: b.add_i64_field(expert::LAST_ACTIVE, FAST),
+    };
+    (b.build(), fields)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn expert_fields_resolve_by_their_public_names() {
+        let (schema, fields) = expert_schema();
+        assert_eq!(
+            schema.get_field(expert::PROFILE_ID).unwrap(),
+            fields.profile_id
+        );
+        assert_eq!(
+            schema.get_field(expert::SKILL_LABELS).unwrap(),
+            fields.skill_labels
+        );
+        assert_eq!(
+            schema.get_field(expert::LAST_ACTIVE).unwrap(),
+            fields.last_active
+        );
+        assert_eq!(expert_schema().0, schema, "the schema is deterministic");
+    }
 
     #[test]
     fn skill_fields_resolve_by_their_public_names() {

@@ -37,6 +37,9 @@ pub enum Command {
         /// Address to listen on [default: 127.0.0.1:8080].
         #[arg(long)]
         listen: Option<String>,
+        /// Load the demo network first, unless it is loaded already (see `seed --demo`).
+        #[arg(long)]
+        demo: bool,
     },
     /// Apply pending database migrations and exit.
     Migrate,
@@ -52,6 +55,18 @@ pub enum Command {
     },
     /// Print the GraphQL schema (SDL); the committed schema.graphql must equal it.
     ExportSchema,
+    /// Import data in bulk (`import experts FILE`).
+    Import {
+        /// What to import.
+        #[command(subcommand)]
+        what: crate::commands::import::ImportCommand,
+    },
+    /// Load data: `--demo` loads a small demo network with documented sign-ins.
+    Seed {
+        /// Load the demo network (idempotent; refused on a database with other accounts).
+        #[arg(long)]
+        demo: bool,
+    },
 }
 
 /// Entry point: parses arguments, runs the command, maps failure to a one-line reason.
@@ -84,7 +99,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         return Ok(());
     }
     let listen = match &cli.command {
-        Command::Serve { listen } => listen.clone(),
+        Command::Serve { listen, .. } => listen.clone(),
         _ => None,
     };
     let flags = FlagOverrides {
@@ -98,9 +113,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         tracing::warn!(variable = %key, "unknown BRAINGAIN_ setting ignored");
     }
     match cli.command {
-        Command::Serve { .. } => {
+        Command::Serve { demo, .. } => {
             let listen = settings.listen.clone();
             let app = App::build(settings, Arc::new(SystemClock)).await?;
+            if demo {
+                crate::commands::seed::demo(&app.state.service).await?;
+            }
             let listener = tokio::net::TcpListener::bind(&listen)
                 .await
                 .with_context(|| format!("cannot listen on {listen}"))?;
@@ -133,6 +151,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::ExportSchema => Ok(()),
+        Command::Import { what } => crate::commands::import::run(settings, what).await,
+        Command::Seed { demo } => {
+            if !demo {
+                bail!("say what to seed: --demo");
+            }
+            let app = App::build(settings, Arc::new(SystemClock)).await?;
+            let seeded = crate::commands::seed::demo(&app.state.service).await;
+            app.state.service.store().close().await?;
+            seeded
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod app;
 pub mod cli;
+mod commands;
 mod graphql_http;
 mod health;
 pub mod mailer;
@@ -10,6 +11,7 @@ mod router;
 mod secrets;
 pub mod settings;
 mod shutdown;
+mod static_files;
 pub mod telemetry;
 
 pub use app::{App, serve};

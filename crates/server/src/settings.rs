@@ -36,6 +36,8 @@ pub struct Settings {
     pub trust_forwarded_for: bool,
     /// Build the skill autocomplete index in the background at start (else on first use).
     pub warm_skill_index: bool,
+    /// Serve the web app from this directory instead of the copy built into the binary.
+    pub frontend_dir: Option<PathBuf>,
     /// Limits of the GraphQL endpoint.
     pub graphql: GraphqlSettings,
     /// Sign-in throttling.
@@ -90,6 +92,7 @@ impl Default for Settings {
             refresh_token_days: 30,
             trust_forwarded_for: false,
             warm_skill_index: true,
+            frontend_dir: None,
             graphql: GraphqlSettings::default(),
             throttle: ThrottleSettings::default(),
         }
@@ -172,6 +175,7 @@ impl Settings {
             "REFRESH_TOKEN_DAYS",
             "TRUST_FORWARDED_FOR",
             "WARM_SKILL_INDEX",
+            "FRONTEND_DIR",
         ];
         std::env::vars()
             .map(|(k, _)| k)

@@ -182,6 +182,7 @@ impl Service {
             .await?
             .ok_or_else(|| ServiceError::NotFound("account not found".into()))?;
         braingain_store::commit(tx).await?;
+        self.changes_committed();
         // The token proves control of the mailbox: the holder may see the address.
         let viewer = match actor.account_id() {
             Some(a) if a == id => actor.clone(),
@@ -315,6 +316,7 @@ impl Service {
             .await?
             .ok_or_else(|| ServiceError::NotFound("no account has this id".into()))?;
         braingain_store::commit(tx).await?;
+        self.changes_committed();
         tracing::info!(account.id = %id, "account suspended");
         Ok(AccountView::of(after, actor))
     }

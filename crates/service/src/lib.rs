@@ -3,7 +3,9 @@
 pub mod accounts;
 mod actor;
 mod config;
+pub mod demo;
 mod error;
+pub mod import;
 pub mod institutions;
 pub mod mails;
 pub mod passwords;
@@ -53,6 +55,7 @@ struct Inner {
     jwt: JwtKeys,
     config: ServiceConfig,
     mail_queued: Arc<Notify>,
+    changes_recorded: Arc<Notify>,
     skills: Arc<skills::SkillCatalog>,
 }
 
@@ -68,6 +71,7 @@ impl Service {
                 jwt: parts.jwt,
                 config: parts.config,
                 mail_queued: Arc::new(Notify::new()),
+                changes_recorded: Arc::new(Notify::new()),
                 skills: Arc::new(parts.skills),
             }),
         }
@@ -89,6 +93,11 @@ impl Service {
     #[must_use]
     pub fn mail_queued(&self) -> Arc<Notify> {
         self.inner.mail_queued.clone()
+    }
+
+    /// Wakes the index writer after a transaction that recorded changes has committed.
+    pub(crate) fn changes_committed(&self) {
+        self.inner.changes_recorded.notify_one();
     }
 
     fn now(&self) -> chrono::DateTime<chrono::Utc> {

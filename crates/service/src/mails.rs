@@ -77,6 +77,36 @@ pub fn institution_reviewed(
     }
 }
 
+/// The mail inviting an imported expert to choose a password: the link carries a
+/// password-reset token, so `resetPassword` sets the password and confirms the address.
+#[must_use]
+pub fn invitation(
+    public_url: &str,
+    to: &str,
+    name: &str,
+    token: &str,
+    valid_days: i64,
+) -> OutgoingMail {
+    let link = format!("{public_url}/set-password?token={token}");
+    OutgoingMail {
+        to: to.to_owned(),
+        subject: "You are invited to BrainGain, the diaspora knowledge network".to_owned(),
+        body: format!(
+            "Hello {name},\n\n\
+             The programme that runs this BrainGain network has added you, with a profile\n\
+             prepared from its records, so that institutions in your countries of origin can\n\
+             find you and ask for your help. To choose your password and sign in, open this link:\n\n\
+             {link}\n\n\
+             Or paste this code into the page where you choose your password:\n\n\
+             {token}\n\n\
+             The link is valid for {valid_days} days and works once. Once signed in, check your\n\
+             profile: you decide what it says and who may see it, and you may delete your\n\
+             account at any time. If you do not want to take part, ignore this mail.\n\n\
+             -- BrainGain\n"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -120,6 +120,7 @@ impl Service {
         )
         .await?;
         braingain_store::commit(tx).await?;
+        self.changes_committed();
         tracing::info!(account.id = %account.id, "account deleted by its owner");
         Ok(true)
     }

@@ -106,6 +106,7 @@ impl Service {
         let (record, created) = profiles::save(&tx, session.account, &valid, now).await?;
         events::record(&tx, Entity::Expert, record.id.0, Op::Upsert, now).await?;
         braingain_store::commit(tx).await?;
+        self.changes_committed();
         self.remember_skills(added);
         tracing::info!(profile.id = %record.id, created, "expert profile saved");
         let owner = self.account_record(session.account).await?;
@@ -143,7 +144,7 @@ impl Service {
         self.view_profile(actor, owner, record).await.map(Some)
     }
 
-    async fn view_profile(
+    pub(crate) async fn view_profile(
         &self,
         actor: &Actor,
         owner: &AccountRecord,

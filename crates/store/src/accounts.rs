@@ -231,3 +231,20 @@ pub async fn delete(db: &impl ConnectionTrait, id: AccountId) -> Result<(), Stor
     Accounts::delete_by_id(id.0).exec(db).await?;
     Ok(())
 }
+
+/// The accounts with these ids (unknown ids are skipped).
+pub async fn find_many(
+    db: &impl ConnectionTrait,
+    ids: &[AccountId],
+) -> Result<Vec<AccountRecord>, StoreError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Accounts::find()
+        .filter(account::Column::Id.is_in(ids.iter().map(|i| i.0)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(TryInto::try_into)
+        .collect()
+}

@@ -96,3 +96,13 @@ pub async fn after(
         })
         .collect())
 }
+
+/// The position of the newest change (0 when there is none).
+pub async fn last_position(db: &impl ConnectionTrait) -> Result<i64, StoreError> {
+    Ok(ChangeEvents::find()
+        .order_by_desc(change_event::Column::Id)
+        .limit(1)
+        .one(db)
+        .await?
+        .map_or(0, |m| m.id))
+}

@@ -309,3 +309,24 @@ pub async fn delete_by_account(
     ExpertProfiles::delete_by_id(m.id).exec(db).await?;
     Ok(Some(ProfileId(m.id)))
 }
+
+/// One page of profile ids in id order, after `after` (for rebuilding the index).
+pub async fn ids_page(
+    db: &impl ConnectionTrait,
+    after: Option<ProfileId>,
+    limit: u64,
+) -> Result<Vec<ProfileId>, StoreError> {
+    use sea_orm::QuerySelect;
+    let mut query = ExpertProfiles::find()
+        .order_by_asc(expert_profile::Column::Id)
+        .limit(limit);
+    if let Some(after) = after {
+        query = query.filter(expert_profile::Column::Id.gt(after.0));
+    }
+    Ok(query
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| ProfileId(m.id))
+        .collect())
+}

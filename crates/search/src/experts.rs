@@ -1,0 +1,400 @@
+//! The expert search index: multilingual, typo-tolerant relevance search and filtered
+//! browsing over expert profiles, with facets, stable cursors, highlights and the data of
+//! match explanations.
+//!
+//! [`ExpertIndex`] is derived from the database: the service sends searchable profiles with
+//! [`ExpertIndex::apply`] (upserts and deletions by profile id, committed with the caller's
+//! outbox position as payload) and rebuilds with [`ExpertIndex::clear`]. The crate README
+//! explains the schema, analysis, scoring, facets and cursor format.
+
+mod collector;
+mod coord;
+mod cursor;
+mod doc;
+mod facets;
+mod filter;
+mod highlight;
+mod query;
+mod ranking;
+mod typo;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use tantivy::directory::MmapDirectory;
+use tantivy::schema::Value;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{
+    Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError,
+    Term,
+};
+
+pub use doc::{DocSkill, ExpertDoc};
+pub use facets::{FACET_FIELDS, MAX_FACET_VALUES};
+pub use filter::ExpertFilter;
+pub use query::{
+    ExpertQuery, FUZZY_MIN_CHARS, MAX_LIMIT, MAX_QUERY_CHARS, MAX_QUERY_WORDS, MAX_SKILL_BOOSTS,
+};
+
+use crate::analysis;
+use crate::error::SearchError;
+use crate::schema::{ExpertFields, expert_schema};
+use collector::{Collected, ExpertCollector};
+use cursor::{Cursor, Mode};
+use doc::{CodeCase, normalize_codes};
+use filter::Filters;
+use highlight::Highlighter;
+use query::QueryWord;
+
+/// Memory budget of the single-threaded writer.
+const WRITER_MEMORY_BYTES: usize = 64 * 1024 * 1024;
+/// Prefix of every commit payload: the index format. Bump it when the schema's analysis or
+/// the document layout changes; an index with another prefix is reported as
+/// [`SearchError::Corrupt`] so the caller rebuilds it.
+const FORMAT: &str = "braingain-experts/1\n";
+
+/// The results of one search page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ExpertResults {
+    /// Number of experts matching the text and filters (all pages).
+    pub total: usize,
+    /// This page, best first.
+    pub hits: Vec<ExpertHitDoc>,
+    /// Per requested facet (contract name), its top values (normalised codes or skill ids)
+    /// with their counts over all matching experts, most frequent first.
+    pub facets: BTreeMap<String, Vec<(String, u64)>>,
+    /// Cursor of the next page, if there are more hits.
+    pub next_cursor: Option<String>,
+}
+
+/// One hit.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ExpertHitDoc {
+    /// The expert's profile id.
+    pub profile_id: String,
+    /// Relevance (text search: (BM25 × coordination + skill boosts) × recency);
+    /// when browsing, the recency factor alone. Only comparable within one query.
+    pub score: f32,
+    /// Up to 3 snippets (headline, skill labels, biography) with `<mark>…</mark>` around
+    /// matched words and everything else HTML-escaped.
+    pub highlights: Vec<String>,
+    /// The query's skill ids (skill boosts, then skill filters) this expert claims.
+    pub matched_skill_ids: Vec<String>,
+    /// The filter's languages this expert speaks.
+    pub matched_languages: Vec<String>,
+}
+
+/// The expert index (on disk or in memory). `Send + Sync`: share it in an `Arc`. Searches are
+/// CPU work and `apply` does I/O: call both from a blocking thread in async code.
+pub struct ExpertIndex {
+    index: Index,
+    fields: ExpertFields,
+    writer: Mutex<IndexWriter>,
+    reader: IndexReader,
+    folded: TextAnalyzer,
+}
+
+impl fmt::Debug for ExpertIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ExpertIndex")
+            .field("num_docs", &self.num_docs())
+            .finish_non_exhaustive()
+    }
+}
+
+impl ExpertIndex {
+    /// Opens the index in `dir`, creating the directory and an empty index if needed.
+    ///
+    /// # Errors
+    /// [`SearchError::Corrupt`] when `dir` holds an index that cannot be opened or was
+    /// written with another schema or format (delete the directory and rebuild);
+    /// [`SearchError::Engine`] for other failures (I/O, another writer holding the lock).
+    pub fn open_in_dir(dir: &Path) -> Result<Self, SearchError> {
+        std::fs::create_dir_all(dir).map_err(TantivyError::from)?;
+        let directory = MmapDirectory::open(dir).map_err(TantivyError::from)?;
+        let (schema, fields) = expert_schema();
+        let exists = Index::exists(&directory).map_err(TantivyError::from)?;
+        if !exists {
+            let index = Index::create(directory, schema, IndexSettings::default())?;
+            return Self::with_index(index, fields);
+        }
+        let corrupt = |error: TantivyError| SearchError::Corrupt(error.to_string());
+        let index = Index::open(directory).map_err(corrupt)?;
+        if index.schema() != schema {
+            return Err(SearchError::Corrupt("the index has another schema".into()));
+        }
+        let metas = index.load_metas().map_err(corrupt)?;
+        if metas.payload.is_some_and(|p| !p.starts_with(FORMAT)) {
+            return Err(SearchError::Corrupt("the index has another format".into()));
+        }
+        Self::with_index(index, fields).map_err(|error| match error {
+            SearchError::Engine(engine) if !engine.is_lock_failure() => {
+                SearchError::Corrupt(engine.to_string())
+            }
+            other => other,
+        })
+    }
+
+    /// A new, empty index in memory (tests, tools).
+    ///
+    /// # Errors
+    /// [`SearchError::Engine`] if the writer cannot be created.
+    pub fn in_memory() -> Result<Self, SearchError> {
+        let (schema, fields) = expert_schema();
+        Self::with_index(Index::create_in_ram(schema), fields)
+    }
+
+    fn with_index(index: Index, fields: ExpertFields) -> Result<Self, SearchError> {
+        analysis::register(index.tokenizers());
+        let folded = analysis::analyzer(analysis::FOLDED)
+            .ok_or_else(|| TantivyError::SchemaError("the folded analyzer is missing".into()))?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let writer = index.writer_with_num_threads(1, WRITER_MEMORY_BYTES)?;
+        Ok(Self {
+            index,
+            fields,
+            writer: Mutex::new(writer),
+            reader,
+            folded,
+        })
+    }
+
+    /// Applies a batch and commits it with `payload` (the caller's outbox position): each
+    /// upsert deletes any document with its profile id then adds it; then each id of
+    /// `deletes` is deleted. A key in both lists ends up deleted, and of two upserts with
+    /// one key the later wins: coalesce per key to its latest state. The change is visible
+    /// to searches when this returns.
+    ///
+    /// # Errors
+    /// [`SearchError::InvalidEntry`] for an empty profile id (nothing is applied);
+    /// [`SearchError::Engine`] if writing fails (the batch is rolled back).
+    pub fn apply(
+        &self,
+        upserts: Vec<ExpertDoc>,
+        deletes: Vec<String>,
+        payload: &str,
+    ) -> Result<(), SearchError> {
+        for id in upserts
+            .iter()
+            .map(|d| d.profile_id.as_str())
+            .chain(deletes.iter().map(String::as_str))
+        {
+            doc::key(id)?;
+        }
+        let mut writer = self.lock_writer();
+        let written = (|| -> Result<(), SearchError> {
+            for upsert in &upserts {
+                let key = doc::key(&upsert.profile_id)?;
+                writer.delete_term(Term::from_field_text(self.fields.profile_id, key));
+                writer.add_document(upsert.to_document(key, &self.fields))?;
+            }
+            for id in &deletes {
+                let key = doc::key(id)?;
+                writer.delete_term(Term::from_field_text(self.fields.profile_id, key));
+            }
+            Ok(())
+        })();
+        self.commit_or_rollback(&mut writer, written, payload)
+    }
+
+    /// Deletes every document and commits with `payload` (the first step of a rebuild).
+    ///
+    /// # Errors
+    /// [`SearchError::Engine`] if the index cannot be written.
+    pub fn clear(&self, payload: &str) -> Result<(), SearchError> {
+        let mut writer = self.lock_writer();
+        let cleared = writer
+            .delete_all_documents()
+            .map(drop)
+            .map_err(SearchError::from);
+        self.commit_or_rollback(&mut writer, cleared, payload)
+    }
+
+    /// The payload of the last commit (`None` before the first), also after a restart.
+    ///
+    /// # Errors
+    /// [`SearchError::Corrupt`] if the index metadata cannot be read or has another format.
+    pub fn committed_payload(&self) -> Result<Option<String>, SearchError> {
+        let metas = self
+            .index
+            .load_metas()
+            .map_err(|error| SearchError::Corrupt(error.to_string()))?;
+        match metas.payload {
+            None => Ok(None),
+            Some(payload) => payload
+                .strip_prefix(FORMAT)
+                .map(|p| Some(p.to_owned()))
+                .ok_or_else(|| SearchError::Corrupt("the index has another format".into())),
+        }
+    }
+
+    /// Number of experts in the index (as of the last commit).
+    #[must_use]
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// One page of experts for `q`. See [`ExpertQuery`] and the crate README.
+    ///
+    /// Text with nothing searchable in it (punctuation, emoji) and no skill boosts matches
+    /// nothing; no text at all browses the filtered experts, most recently active first.
+    ///
+    /// # Errors
+    /// [`SearchError::BadCursor`] if `q.after` is not a cursor of this kind of query;
+    /// [`SearchError::Engine`] on an internal index failure. Never panics on user input.
+    pub fn search(&self, q: &ExpertQuery) -> Result<ExpertResults, SearchError> {
+        let mut folded = self.folded.clone();
+        let text = q.text.as_deref().unwrap_or_default();
+        let mut words = query::analyze(&mut folded, text);
+        let searcher = self.reader.searcher();
+        query::weigh_words(&mut words, &self.fields, &searcher)?;
+        let mut skills = normalize_codes(&q.skill_boosts, CodeCase::AsIs);
+        skills.truncate(MAX_SKILL_BOOSTS);
+        let filters = Filters::from(&q.filter);
+        let mode = if words.is_empty() && skills.is_empty() {
+            Mode::Browse
+        } else {
+            Mode::Relevance
+        };
+        let after = q.after.as_deref().map(Cursor::decode).transpose()?;
+        if after.as_ref().is_some_and(|cursor| cursor.mode != mode) {
+            return Err(SearchError::BadCursor("cursor of another query".into()));
+        }
+        let facets = facets::resolve(&q.facet_fields);
+        if mode == Mode::Browse && !text.trim().is_empty() {
+            let facets = facets
+                .iter()
+                .map(|f| (f.name.to_owned(), Vec::new()))
+                .collect();
+            return Ok(ExpertResults {
+                facets,
+                ..ExpertResults::default()
+            });
+        }
+        let collector = ExpertCollector {
+            mode,
+            now: after.as_ref().map_or(q.now, |cursor| cursor.now),
+            limit: q.limit.clamp(1, MAX_LIMIT),
+            after,
+            facets,
+        };
+        let tantivy_query = query::build(&self.fields, &words, &skills, &filters);
+        let collected = searcher.search(tantivy_query.as_ref(), &collector)?;
+        let explain = Explain {
+            skills: normalize_codes(skills.iter().chain(&filters.skill_ids), CodeCase::AsIs),
+            languages: filters.languages,
+        };
+        self.results(&searcher, collected, &collector, &words, &explain, folded)
+    }
+
+    /// Reads the stored fields of the page's hits and builds the results.
+    fn results(
+        &self,
+        searcher: &tantivy::Searcher,
+        collected: Collected,
+        collector: &ExpertCollector,
+        words: &[QueryWord],
+        explain: &Explain,
+        folded: TextAnalyzer,
+    ) -> Result<ExpertResults, SearchError> {
+        let mut highlighter = Highlighter::new(words, folded);
+        let more = collected.remaining > collected.hits.len() as u64;
+        let mut last_key = None;
+        let mut hits = Vec::with_capacity(collected.hits.len());
+        for hit in collected.hits {
+            last_key = Some(hit.key);
+            let stored: TantivyDocument = searcher.doc(hit.address)?;
+            let all = |field| -> Vec<&str> {
+                stored
+                    .get_all(field)
+                    .filter_map(|value| value.as_str())
+                    .collect()
+            };
+            let first = |field| all(field).first().copied().unwrap_or_default();
+            let held = |wanted: &[String], field| -> Vec<String> {
+                let values = all(field);
+                wanted
+                    .iter()
+                    .filter(|w| values.contains(&String::as_str(w)))
+                    .cloned()
+                    .collect()
+            };
+            hits.push(ExpertHitDoc {
+                highlights: highlighter.snippets(
+                    first(self.fields.headline),
+                    &all(self.fields.skill_labels),
+                    first(self.fields.bio),
+                ),
+                matched_skill_ids: held(&explain.skills, self.fields.skill_ids),
+                matched_languages: held(&explain.languages, self.fields.languages),
+                profile_id: hit
+                    .id
+                    .unwrap_or_else(|| first(self.fields.profile_id).to_owned()),
+                score: hit.score,
+            });
+        }
+        let next_cursor = last_key
+            .filter(|_| more)
+            .zip(hits.last())
+            .map(|(key, last)| {
+                let cursor = Cursor {
+                    mode: collector.mode,
+                    key,
+                    id: last.profile_id.clone(),
+                    now: collector.now,
+                };
+                cursor.encode()
+            });
+        Ok(ExpertResults {
+            total: usize::try_from(collected.total).unwrap_or(usize::MAX),
+            hits,
+            facets: collected
+                .facets
+                .into_iter()
+                .map(|(name, values)| (name.to_owned(), values))
+                .collect(),
+            next_cursor,
+        })
+    }
+
+    fn lock_writer(&self) -> MutexGuard<'_, IndexWriter> {
+        // A panic while holding the lock leaves at worst uncommitted operations, which the
+        // failed call rolled back or the next commit applies: the writer itself is usable.
+        self.writer.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn commit_or_rollback(
+        &self,
+        writer: &mut IndexWriter,
+        written: Result<(), SearchError>,
+        payload: &str,
+    ) -> Result<(), SearchError> {
+        let committed = written.and_then(|()| {
+            let mut prepared = writer.prepare_commit()?;
+            prepared.set_payload(&format!("{FORMAT}{payload}"));
+            prepared.commit()?;
+            Ok(())
+        });
+        if let Err(error) = committed {
+            // Best effort: the original error is the one worth reporting.
+            let _ = writer.rollback();
+            return Err(error);
+        }
+        self.reader.reload()?;
+        Ok(())
+    }
+}
+
+/// What hits are explained against: the query's skill ids and the filter's languages.
+struct Explain {
+    skills: Vec<String>,
+    languages: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,334 @@
+//! A search request ([`ExpertQuery`]) and the tantivy query built from it.
+//!
+//! User text never reaches a query parser: it is cut, folded and split into words, and each
+//! word becomes term, stem and fuzzy clauses built programmatically, so query-syntax
+//! characters (`+-:"()[]{}^~*`) are plain separators. The crate README explains the scoring.
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Searcher, Term};
+
+use super::coord::CoordQuery;
+use super::doc::MAX_LEVEL;
+use super::filter::{ExpertFilter, Filters, filter_clauses};
+use super::ranking::{
+    BOOST_BIO, BOOST_HEADLINE, BOOST_NAME, BOOST_POSITIONS, BOOST_SKILLS, FIELD_TIE_BREAKER,
+    FUZZY_WEIGHT, SKILL_LEVEL_STEP, SKILL_MATCH, SKILL_NEIGHBOUR, STEM_WEIGHT, idf,
+};
+use super::typo::TypoQuery;
+use crate::analysis;
+use crate::schema::ExpertFields;
+
+/// Query text is cut to this many characters (never an error).
+pub const MAX_QUERY_CHARS: usize = 500;
+/// Only the first this-many distinct words of the text are searched.
+pub const MAX_QUERY_WORDS: usize = 16;
+/// Only the first this-many distinct skill ids of `skill_boosts` are used.
+pub const MAX_SKILL_BOOSTS: usize = 50;
+/// Words of at least this many characters may match with one edit.
+pub const FUZZY_MIN_CHARS: usize = 5;
+/// Hits per page are clamped to `1..=MAX_LIMIT`.
+pub const MAX_LIMIT: usize = 100;
+
+/// Function words of English, French, Spanish and Portuguese (folded). In a query with other
+/// words they are optional: they add to the score but never make a profile match on their
+/// own. Deliberately short: `it`, `ai`, `c`, `r` are search terms in this domain.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on", "or",
+    "the", "to", "with", "au", "aux", "avec", "ce", "dans", "de", "des", "du", "en", "et", "l",
+    "la", "le", "les", "pour", "par", "sur", "un", "une", "d", "con", "del", "el", "las", "los",
+    "para", "por", "una", "y", "com", "da", "das", "do", "dos", "e", "em", "na", "no", "os", "um",
+    "uma", "o",
+];
+
+/// A search for experts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExpertQuery {
+    /// Free text typed by a user; `None` or blank browses the filtered experts by recency.
+    pub text: Option<String>,
+    /// Skill ids the caller resolved from the text (taxonomy expansion): experts with one of
+    /// them get a strong boost (more for higher levels, less for a narrower skill).
+    pub skill_boosts: Vec<String>,
+    /// Exact filters.
+    pub filter: ExpertFilter,
+    /// Hits per page, clamped to `1..=100`.
+    pub limit: usize,
+    /// The `next_cursor` of the previous page.
+    pub after: Option<String>,
+    /// Facets to count over the whole filtered result set: any of
+    /// [`FACET_FIELDS`](super::FACET_FIELDS).
+    pub facet_fields: Vec<String>,
+    /// The current time (unix seconds), for the recency factor.
+    pub now: i64,
+}
+
+/// One analysed query word.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct QueryWord {
+    /// The folded word.
+    pub(crate) text: String,
+    /// Its distinct stems in every language (may include `text`).
+    pub(crate) stems: Vec<String>,
+    /// Optional (a stop word in a query that has other words).
+    pub(crate) optional: bool,
+    /// The word occurs in no text field of the index (probably a typo): one-edit matches
+    /// then extend to the biography too.
+    pub(crate) unknown: bool,
+    /// BM25 idf of the word as typed: its coordination weight, and the scale of its
+    /// one-edit matches.
+    pub(crate) idf: f32,
+}
+
+impl QueryWord {
+    /// Whether the word may match with one edit.
+    pub(crate) fn fuzzy(&self) -> bool {
+        !self.optional && self.text.chars().count() >= FUZZY_MIN_CHARS
+    }
+}
+
+/// Cuts, cleans, folds and splits `raw` into at most [`MAX_QUERY_WORDS`] distinct words
+/// (none when nothing searchable is left).
+pub(crate) fn analyze(folded: &mut TextAnalyzer, raw: &str) -> Vec<QueryWord> {
+    let text: String = raw
+        .chars()
+        .take(MAX_QUERY_CHARS)
+        // Decomposed (NFD) accents would otherwise split words: "Jose\u{301}" → "jose".
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect();
+    let mut words: Vec<String> = Vec::new();
+    for word in analysis::tokens(folded, &text) {
+        if words.len() == MAX_QUERY_WORDS {
+            break;
+        }
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    let all_stop = words.iter().all(|w| STOP_WORDS.contains(&w.as_str()));
+    words
+        .into_iter()
+        .map(|text| QueryWord {
+            stems: analysis::stems(&text),
+            optional: !all_stop && STOP_WORDS.contains(&text.as_str()),
+            unknown: false,
+            idf: 1.0,
+            text,
+        })
+        .collect()
+}
+
+/// The whole query: a relevance query (`words` or `skills` non-empty) or a browse, within
+/// the filters. Filters score 0, so scores come from words and skills only.
+pub(crate) fn build(
+    fields: &ExpertFields,
+    words: &[QueryWord],
+    skills: &[String],
+    filters: &Filters,
+) -> Box<dyn Query> {
+    let mut must: Vec<(Occur, Box<dyn Query>)> = filter_clauses(fields, filters)
+        .into_iter()
+        .map(|clause| (Occur::Must, constant(clause, 0.0)))
+        .collect();
+    let mut relevance: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if words.iter().any(|w| !w.optional) {
+        let (optional, required): (Vec<&QueryWord>, Vec<&QueryWord>) =
+            words.iter().partition(|w| w.optional);
+        let coord = CoordQuery {
+            required: required
+                .iter()
+                .map(|w| (w.idf, word_query(fields, w)))
+                .collect(),
+            optional: optional.iter().map(|w| word_query(fields, w)).collect(),
+        };
+        relevance.push((Occur::Should, Box::new(coord)));
+    }
+    if !skills.is_empty() {
+        relevance.push((Occur::Should, skills_query(fields, skills)));
+    }
+    if !relevance.is_empty() {
+        // With `Must` filters present, `Should` clauses would only score: nest them so a hit
+        // must match a word or a skill.
+        must.push((Occur::Must, Box::new(BooleanQuery::new(relevance))));
+    }
+    if must.is_empty() {
+        return Box::new(AllQuery);
+    }
+    Box::new(BooleanQuery::new(must))
+}
+
+/// Sets [`QueryWord::idf`] and [`QueryWord::unknown`] from the document frequency of each
+/// word as typed (its highest in any text field).
+pub(crate) fn weigh_words(
+    words: &mut [QueryWord],
+    fields: &ExpertFields,
+    searcher: &Searcher,
+) -> tantivy::Result<()> {
+    let text_fields = [
+        fields.skill_labels,
+        fields.headline,
+        fields.positions,
+        fields.bio,
+        fields.name,
+    ];
+    for word in words.iter_mut() {
+        let mut doc_freq = 0;
+        for field in text_fields {
+            doc_freq = doc_freq.max(searcher.doc_freq(&Term::from_field_text(field, &word.text))?);
+        }
+        word.unknown = doc_freq == 0;
+        word.idf = idf(doc_freq, searcher.num_docs());
+    }
+    Ok(())
+}
+
+/// The best field match of one word (dis-max with a tie-breaker), across skills, headline,
+/// positions, bio (exact word + stems, BM25), name (exact, BM25), and one-edit matches
+/// (constant, low) on every field but the bio, and on the bio too for unknown words (a
+/// correctly spelt word would otherwise match many unrelated biographies: `water` ~ `later`).
+fn word_query(fields: &ExpertFields, word: &QueryWord) -> Box<dyn Query> {
+    let stemmed = [
+        (fields.skill_labels, BOOST_SKILLS),
+        (fields.headline, BOOST_HEADLINE),
+        (fields.positions, BOOST_POSITIONS),
+        (fields.bio, BOOST_BIO),
+    ];
+    let mut disjuncts: Vec<Box<dyn Query>> = stemmed
+        .iter()
+        .map(|&(field, boost)| boost_query(exact_and_stems(field, word), boost))
+        .collect();
+    disjuncts.push(boost_query(term_query(fields.name, &word.text), BOOST_NAME));
+    if word.fuzzy() {
+        let fuzzy_fields = [
+            (fields.skill_labels, BOOST_SKILLS),
+            (fields.headline, BOOST_HEADLINE),
+            (fields.positions, BOOST_POSITIONS),
+            (fields.name, BOOST_NAME),
+        ];
+        let bio = word.unknown.then_some((fields.bio, BOOST_BIO));
+        let excluded: Vec<String> = std::iter::once(&word.text)
+            .chain(&word.stems)
+            .cloned()
+            .collect();
+        for (field, boost) in fuzzy_fields.into_iter().chain(bio) {
+            let typos = Box::new(TypoQuery {
+                field,
+                word: word.text.clone(),
+                excluded: excluded.clone(),
+            });
+            disjuncts.push(constant(typos, FUZZY_WEIGHT * word.idf * boost));
+        }
+    }
+    Box::new(DisjunctionMaxQuery::with_tie_breaker(
+        disjuncts,
+        FIELD_TIE_BREAKER,
+    ))
+}
+
+/// `BM25(word) + STEM_WEIGHT × max BM25(stem)` on one field.
+fn exact_and_stems(field: Field, word: &QueryWord) -> Box<dyn Query> {
+    let exact = term_query(field, &word.text);
+    if word.stems.is_empty() {
+        return exact;
+    }
+    let stems = word
+        .stems
+        .iter()
+        .map(|stem| term_query(field, stem))
+        .collect();
+    let stems = boost_query(Box::new(DisjunctionMaxQuery::new(stems)), STEM_WEIGHT);
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, exact),
+        (Occur::Should, stems),
+    ]))
+}
+
+/// Per skill id: the best of "has it" ([`SKILL_MATCH`] plus [`SKILL_LEVEL_STEP`] per level
+/// above 1) and "has a narrower skill" ([`SKILL_NEIGHBOUR`]); summed over the ids.
+fn skills_query(fields: &ExpertFields, skills: &[String]) -> Box<dyn Query> {
+    let per_skill = skills.iter().take(MAX_SKILL_BOOSTS).map(|id| {
+        let has = term_query(fields.skill_ids, id);
+        let mut exact: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Should, constant(has, SKILL_MATCH))];
+        for level in 2..=MAX_LEVEL {
+            let term = term_query(fields.skill_levels, &format!("{level}:{id}"));
+            let bonus = SKILL_LEVEL_STEP * f32::from(level - 1);
+            exact.push((Occur::Should, constant(term, bonus)));
+        }
+        let narrower = term_query(fields.skill_broader, id);
+        let best: Vec<Box<dyn Query>> = vec![
+            Box::new(BooleanQuery::new(exact)),
+            constant(narrower, SKILL_NEIGHBOUR),
+        ];
+        let query: Box<dyn Query> = Box::new(DisjunctionMaxQuery::new(best));
+        (Occur::Should, query)
+    });
+    Box::new(BooleanQuery::new(per_skill.collect()))
+}
+
+fn term_query(field: Field, text: &str) -> Box<dyn Query> {
+    let term = Term::from_field_text(field, text);
+    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+}
+
+fn boost_query(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(query, boost))
+}
+
+fn constant(query: Box<dyn Query>, score: f32) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(query, score))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(raw: &str) -> Vec<QueryWord> {
+        let mut folded = analysis::analyzer(analysis::FOLDED).unwrap();
+        analyze(&mut folded, raw)
+    }
+
+    fn texts(raw: &str) -> Vec<String> {
+        words(raw).into_iter().map(|w| w.text).collect()
+    }
+
+    #[test]
+    fn query_syntax_is_just_separators() {
+        assert_eq!(
+            texts("title:(rust OR go)^2 -x"),
+            ["title", "rust", "or", "go", "2", "x"]
+        );
+        assert!(texts("+-:\"()[]{}^~* 🚀").is_empty());
+        assert_eq!(texts("Jose\u{301} JOSÉ josé"), ["jose"]);
+    }
+
+    #[test]
+    fn long_text_is_cut_to_distinct_words() {
+        let raw: String = (0..3000).map(|i| format!("w{i} ")).collect();
+        assert_eq!(words(&raw).len(), MAX_QUERY_WORDS);
+        assert_eq!(words(&"abc ".repeat(5000)).len(), 1);
+    }
+
+    #[test]
+    fn stop_words_are_optional_unless_alone() {
+        let query = words("teacher in Dakar");
+        let optional: Vec<bool> = query.iter().map(|w| w.optional).collect();
+        assert_eq!(optional, [false, true, false]);
+        assert!(words("de la").iter().all(|w| !w.optional));
+        assert!(
+            words("AI engineer").iter().all(|w| !w.optional),
+            "ai is a search term"
+        );
+    }
+
+    #[test]
+    fn only_long_content_words_are_fuzzy() {
+        let query = words("cardiolgy with python");
+        let fuzzy: Vec<bool> = query.iter().map(QueryWord::fuzzy).collect();
+        assert_eq!(fuzzy, [true, false, true]);
+        assert!(!words("java")[0].fuzzy());
+    }
+}

@@ -1,0 +1,104 @@
+//! Unit tests of the index lifecycle details that the black-box tests cannot see.
+
+use super::*;
+
+fn doc(id: &str, headline: &str, last_active: i64) -> ExpertDoc {
+    ExpertDoc {
+        profile_id: id.into(),
+        headline: headline.into(),
+        residence_country: "NG".into(),
+        last_active,
+        ..ExpertDoc::default()
+    }
+}
+
+#[test]
+fn the_index_is_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<ExpertIndex>();
+}
+
+#[test]
+fn payloads_carry_the_format_prefix_on_disk_but_not_in_the_api() {
+    let index = ExpertIndex::in_memory().unwrap();
+    assert_eq!(index.committed_payload().unwrap(), None);
+    index.apply(vec![doc("a", "x", 0)], vec![], "42").unwrap();
+    assert_eq!(index.committed_payload().unwrap().as_deref(), Some("42"));
+    let raw = index.index.load_metas().unwrap().payload.unwrap();
+    assert_eq!(raw, format!("{FORMAT}42"));
+}
+
+#[test]
+fn pages_are_stable_across_several_segments() {
+    let index = ExpertIndex::in_memory().unwrap();
+    // One commit per document: several segments, so the merge of per-segment tops and the
+    // per-segment cursor ordinals are exercised.
+    let mut expected_browse = Vec::new();
+    for i in 0..12 {
+        let id = format!("id-{:02}", (i * 7) % 12);
+        let last_active = 100 * (i % 3);
+        index
+            .apply(vec![doc(&id, "water engineer", last_active)], vec![], "p")
+            .unwrap();
+        expected_browse.push((-last_active, id));
+    }
+    expected_browse.sort();
+    let expected_browse: Vec<String> = expected_browse.into_iter().map(|(_, id)| id).collect();
+    assert!(index.reader.searcher().segment_readers().len() > 1);
+    for text in [None, Some("water")] {
+        let mut seen = Vec::new();
+        let mut after = None;
+        loop {
+            let page = index
+                .search(&ExpertQuery {
+                    text: text.map(str::to_owned),
+                    limit: 5,
+                    after: after.clone(),
+                    ..ExpertQuery::default()
+                })
+                .unwrap();
+            assert_eq!(page.total, 12);
+            seen.extend(page.hits.iter().map(|h| (h.score, h.profile_id.clone())));
+            match page.next_cursor {
+                Some(next) => after = Some(next),
+                None => break,
+            }
+        }
+        let ids: Vec<String> = seen.iter().map(|(_, id)| id.clone()).collect();
+        if text.is_none() {
+            assert_eq!(ids, expected_browse, "by last activity, then id");
+            continue;
+        }
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 12, "every hit once: {seen:?}");
+        for pair in seen.windows(2) {
+            assert!(pair[0].0 >= pair[1].0, "scores never increase: {seen:?}");
+            if pair[0].0 == pair[1].0 {
+                assert!(pair[0].1 < pair[1].1, "ties by id: {seen:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_cursor_of_the_other_mode_is_rejected() {
+    let index = ExpertIndex::in_memory().unwrap();
+    let docs = (0..3).map(|i| doc(&format!("{i}"), "water", i)).collect();
+    index.apply(docs, vec![], "p").unwrap();
+    let browse = ExpertQuery {
+        limit: 1,
+        ..ExpertQuery::default()
+    };
+    let cursor = index.search(&browse).unwrap().next_cursor.unwrap();
+    let text = ExpertQuery {
+        text: Some("water".into()),
+        after: Some(cursor),
+        ..ExpertQuery::default()
+    };
+    assert!(matches!(
+        index.search(&text),
+        Err(SearchError::BadCursor(_))
+    ));
+}
