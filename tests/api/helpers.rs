@@ -120,6 +120,8 @@ impl TestApp {
         let clock = self.clock.clone();
         let db = self.db.take().expect("database");
         let dir = self.dir.take().expect("directory");
+        // Release the old service (and with it the search index's writer lock) first.
+        drop(self);
         Self::start(settings, db, dir, clock).await
     }
 

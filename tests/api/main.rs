@@ -15,6 +15,7 @@ mod passwords;
 mod privacy;
 mod profiles;
 mod roles;
+mod search;
 mod sessions;
 mod skills;
 mod throttling;

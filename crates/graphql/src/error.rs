@@ -66,7 +66,15 @@ pub fn finish_response_errors(errors: &mut [ServerError]) {
         if has_code {
             continue;
         }
-        let code = if err.path.is_empty() {
+        // Argument coercion happens during execution, so those errors carry a path too.
+        let input_error = [
+            "Invalid value for argument",
+            "Failed to parse",
+            "Expected input type",
+        ]
+        .iter()
+        .any(|prefix| err.message.starts_with(prefix));
+        let code = if err.path.is_empty() || input_error {
             "BAD_USER_INPUT"
         } else {
             "INTERNAL"

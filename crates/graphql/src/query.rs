@@ -2,9 +2,14 @@
 
 mod accounts;
 mod profiles;
+mod search;
 
 use async_graphql::MergedObject;
 
 /// Every query of the API.
 #[derive(MergedObject, Default)]
-pub struct Query(accounts::AccountQuery, profiles::ProfileQuery);
+pub struct Query(
+    accounts::AccountQuery,
+    profiles::ProfileQuery,
+    search::SearchQuery,
+);

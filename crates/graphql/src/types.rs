@@ -3,4 +3,5 @@
 pub(crate) mod account;
 pub(crate) mod institution;
 pub(crate) mod profile;
+pub(crate) mod search;
 pub(crate) mod skill;

@@ -82,6 +82,9 @@ impl App {
             duration_ms = started.elapsed().as_millis(),
             "skills catalogue ready"
         );
+        let (experts, rebuild) = braingain_service::indexer::open_index(
+            &settings.data_dir.join("index").join("experts"),
+        )?;
         let service = Service::new(ServiceParts {
             store,
             clock,
@@ -89,7 +92,20 @@ impl App {
             jwt,
             config,
             skills,
+            experts,
         });
+        if rebuild {
+            let started = std::time::Instant::now();
+            let count = service
+                .reindex(|_| {})
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot build the search index: {e:?}"))?;
+            tracing::info!(
+                profiles = count,
+                duration_ms = started.elapsed().as_millis(),
+                "search index built from the database"
+            );
+        }
         let limits = SchemaLimits {
             max_depth: settings.graphql.max_depth,
             max_complexity: settings.graphql.max_complexity,
@@ -123,7 +139,8 @@ pub async fn serve(
         &app.state.settings.mail_from,
         app.state.metrics.clone(),
     )?;
-    let mail_task = tokio::spawn(sender.run(stop_rx));
+    let mail_task = tokio::spawn(sender.run(stop_rx.clone()));
+    let index_task = tokio::spawn(app.state.service.clone().run_indexer(stop_rx));
     if app.state.settings.warm_skill_index {
         let catalog = app.state.service.skill_catalog();
         tokio::spawn(async move { catalog.warm_up().await });
@@ -141,6 +158,9 @@ pub async fn serve(
     let _ = stop_tx.send(true);
     if let Err(e) = mail_task.await {
         tracing::warn!(error = %e, "mail sender ended abnormally");
+    }
+    if let Err(e) = index_task.await {
+        tracing::warn!(error = %e, "indexer ended abnormally");
     }
     app.state
         .service

@@ -61,6 +61,8 @@ pub enum Command {
         #[command(subcommand)]
         what: crate::commands::import::ImportCommand,
     },
+    /// Rebuild the search index from the database.
+    Reindex,
     /// Load data: `--demo` loads a small demo network with documented sign-ins.
     Seed {
         /// Load the demo network (idempotent; refused on a database with other accounts).
@@ -152,6 +154,22 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::ExportSchema => Ok(()),
         Command::Import { what } => crate::commands::import::run(settings, what).await,
+        Command::Reindex => {
+            let app = App::build(settings, Arc::new(SystemClock)).await?;
+            let started = std::time::Instant::now();
+            let count = app
+                .state
+                .service
+                .reindex(|done| tracing::info!(profiles = done, "reindexing"))
+                .await
+                .map_err(|e| anyhow::anyhow!("reindex failed: {e:?}"))?;
+            app.state.service.store().close().await?;
+            println!(
+                "reindexed {count} profiles in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
         Command::Seed { demo } => {
             if !demo {
                 bail!("say what to seed: --demo");

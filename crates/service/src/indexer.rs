@@ -23,7 +23,9 @@ const POLL: Duration = Duration::from_millis(250);
 /// Whether a profile belongs in search: an active expert account, not hidden.
 #[must_use]
 pub fn searchable(owner: &AccountRecord, profile: &ProfileRecord) -> bool {
-    owner.status == AccountStatus::Active && owner.role == Role::Expert && profile.visibility != Visibility::Hidden
+    owner.status == AccountStatus::Active
+        && owner.role == Role::Expert
+        && profile.visibility != Visibility::Hidden
 }
 
 impl Service {
@@ -35,7 +37,11 @@ impl Service {
 
     /// The outbox position the index has applied.
     pub fn indexed_position(&self) -> ServiceResult<i64> {
-        let payload = self.inner.experts.committed_payload().map_err(ServiceError::internal)?;
+        let payload = self
+            .inner
+            .experts
+            .committed_payload()
+            .map_err(ServiceError::internal)?;
         Ok(payload.and_then(|p| p.parse().ok()).unwrap_or(0))
     }
 
@@ -65,10 +71,16 @@ impl Service {
         for change in batch.iter().filter(|c| c.entity == "expert") {
             latest.insert(change.entity_id, change.op.as_str());
         }
-        let upsert_ids: Vec<ProfileId> =
-            latest.iter().filter(|(_, op)| **op == "upsert").map(|(id, _)| ProfileId(*id)).collect();
-        let mut deletes: Vec<String> =
-            latest.iter().filter(|(_, op)| **op == "delete").map(|(id, _)| id.to_string()).collect();
+        let upsert_ids: Vec<ProfileId> = latest
+            .iter()
+            .filter(|(_, op)| **op == "upsert")
+            .map(|(id, _)| ProfileId(*id))
+            .collect();
+        let mut deletes: Vec<String> = latest
+            .iter()
+            .filter(|(_, op)| **op == "delete")
+            .map(|(id, _)| id.to_string())
+            .collect();
         let (docs, unsearchable) = self.documents(&upsert_ids).await?;
         deletes.extend(unsearchable);
         let index = self.inner.experts.clone();
@@ -85,11 +97,14 @@ impl Service {
     async fn documents(&self, ids: &[ProfileId]) -> ServiceResult<(Vec<ExpertDoc>, Vec<String>)> {
         let db = self.store().conn();
         let found = profiles::find_many(db, ids).await?;
-        let owners: HashMap<_, _> = braingain_store::accounts::find_many(db, &found.iter().map(|p| p.account_id).collect::<Vec<_>>())
-            .await?
-            .into_iter()
-            .map(|a| (a.id, a))
-            .collect();
+        let owners: HashMap<_, _> = braingain_store::accounts::find_many(
+            db,
+            &found.iter().map(|p| p.account_id).collect::<Vec<_>>(),
+        )
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
         let mut docs = Vec::with_capacity(found.len());
         let mut gone: Vec<String> = ids
             .iter()
@@ -98,14 +113,20 @@ impl Service {
             .collect();
         for profile in found {
             match owners.get(&profile.account_id) {
-                Some(owner) if searchable(owner, &profile) => docs.push(self.document(owner, &profile).await?),
+                Some(owner) if searchable(owner, &profile) => {
+                    docs.push(self.document(owner, &profile).await?)
+                }
                 _ => gone.push(profile.id.to_string()),
             }
         }
         Ok((docs, gone))
     }
 
-    async fn document(&self, owner: &AccountRecord, profile: &ProfileRecord) -> ServiceResult<ExpertDoc> {
+    async fn document(
+        &self,
+        owner: &AccountRecord,
+        profile: &ProfileRecord,
+    ) -> ServiceResult<ExpertDoc> {
         let ids: Vec<_> = profile.skills.iter().map(|c| c.skill_id).collect();
         let skills = self.skills_by_id(&ids).await?;
         let doc_skills = profile
@@ -119,7 +140,10 @@ impl Service {
                     labels: skill
                         .labels
                         .values()
-                        .flat_map(|l| std::iter::once(l.preferred.clone()).chain(l.alternatives.iter().cloned()))
+                        .flat_map(|l| {
+                            std::iter::once(l.preferred.clone())
+                                .chain(l.alternatives.iter().cloned())
+                        })
                         .collect(),
                     broader: skill.broader.iter().map(ToString::to_string).collect(),
                 })
@@ -133,14 +157,33 @@ impl Service {
             positions: Vec::new(),
             skills: doc_skills,
             residence_country: profile.residence_country.as_str().to_owned(),
-            origin_countries: profile.origin_countries.iter().map(|c| c.as_str().to_owned()).collect(),
-            languages: profile.languages.iter().map(|(c, _)| c.as_str().to_owned()).collect(),
-            engagement_types: profile.engagement_types.iter().map(|t| t.as_str().to_owned()).collect(),
-            work_modes: profile.work_modes.iter().map(|m| m.as_str().to_owned()).collect(),
+            origin_countries: profile
+                .origin_countries
+                .iter()
+                .map(|c| c.as_str().to_owned())
+                .collect(),
+            languages: profile
+                .languages
+                .iter()
+                .map(|(c, _)| c.as_str().to_owned())
+                .collect(),
+            engagement_types: profile
+                .engagement_types
+                .iter()
+                .map(|t| t.as_str().to_owned())
+                .collect(),
+            work_modes: profile
+                .work_modes
+                .iter()
+                .map(|m| m.as_str().to_owned())
+                .collect(),
             hours_per_month: profile.hours_per_month.and_then(|h| u32::try_from(h).ok()),
             verified: profile.verified,
             public: profile.visibility == Visibility::Public,
-            last_active: owner.last_active_at.unwrap_or(profile.updated_at).timestamp(),
+            last_active: owner
+                .last_active_at
+                .unwrap_or(profile.updated_at)
+                .timestamp(),
         })
     }
 
@@ -159,7 +202,9 @@ impl Service {
         let mut total = 0;
         loop {
             let ids = profiles::ids_page(db, after, 1000).await?;
-            let Some(last) = ids.last().copied() else { break };
+            let Some(last) = ids.last().copied() else {
+                break;
+            };
             after = Some(last);
             let (docs, _) = self.documents(&ids).await?;
             total += ids.len();
@@ -192,4 +237,33 @@ impl Service {
         }
         tracing::debug!("indexer stopped");
     }
+}
+
+/// Opens the expert index kept in `dir`, creating it if missing. An unreadable or
+/// incompatible index is moved aside and replaced by an empty one. Returns the index and
+/// whether it must be rebuilt from the database (new, or never committed).
+pub fn open_index(dir: &std::path::Path) -> anyhow::Result<(ExpertIndex, bool)> {
+    use anyhow::Context;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the index directory {}", dir.display()))?;
+    let index = match ExpertIndex::open_in_dir(dir) {
+        Ok(index) => index,
+        Err(braingain_search::SearchError::Corrupt(why)) => {
+            let aside = dir.with_extension(format!("corrupt-{}", uuid::Uuid::now_v7().simple()));
+            tracing::warn!(index = %dir.display(), reason = %why, moved_to = %aside.display(), "the search index is unreadable; rebuilding it");
+            std::fs::rename(dir, &aside)
+                .with_context(|| format!("cannot move {} aside", dir.display()))?;
+            std::fs::create_dir_all(dir)?;
+            ExpertIndex::open_in_dir(dir).context("cannot create a fresh search index")?
+        }
+        Err(e) => {
+            return Err(anyhow::Error::new(e)
+                .context(format!("cannot open the search index {}", dir.display())));
+        }
+    };
+    let needs_rebuild = index
+        .committed_payload()
+        .context("cannot read the search index")?
+        .is_none();
+    Ok((index, needs_rebuild))
 }

@@ -6,11 +6,13 @@ mod config;
 pub mod demo;
 mod error;
 pub mod import;
+pub mod indexer;
 pub mod institutions;
 pub mod mails;
 pub mod passwords;
 mod privacy;
 pub mod profiles;
+pub mod search;
 pub mod sessions;
 pub mod skills;
 
@@ -39,6 +41,8 @@ pub struct ServiceParts {
     pub config: ServiceConfig,
     /// The skills catalogue (see [`skills::SkillCatalog::load`]).
     pub skills: skills::SkillCatalog,
+    /// The expert search index (kept in step by [`Service::run_indexer`]).
+    pub experts: braingain_search::ExpertIndex,
 }
 
 /// The application's use cases, sharing one store, clock and key set. Cheap to clone.
@@ -57,6 +61,7 @@ struct Inner {
     mail_queued: Arc<Notify>,
     changes_recorded: Arc<Notify>,
     skills: Arc<skills::SkillCatalog>,
+    experts: Arc<braingain_search::ExpertIndex>,
 }
 
 impl Service {
@@ -73,6 +78,7 @@ impl Service {
                 mail_queued: Arc::new(Notify::new()),
                 changes_recorded: Arc::new(Notify::new()),
                 skills: Arc::new(parts.skills),
+                experts: Arc::new(parts.experts),
             }),
         }
     }

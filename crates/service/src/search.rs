@@ -10,8 +10,7 @@ use braingain_store::skills::SkillRecord;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-/// The facets a search may ask for, as the contract names them.
-pub const FACET_FIELDS: [&str; 6] = ["residenceCountry", "originCountry", "language", "skill", "engagementType", "workMode"];
+pub use braingain_search::experts::FACET_FIELDS;
 /// Most hits per page.
 pub const MAX_PAGE: i32 = 100;
 
@@ -34,6 +33,23 @@ pub struct SearchFilter {
     pub verified_only: bool,
     /// At least this many hours a month.
     pub min_hours_per_month: Option<i32>,
+}
+
+/// One expert search as a client asks it.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// Free text; blank browses.
+    pub text: Option<String>,
+    /// The searcher's language (ISO 639-1), to prefer skill labels in it.
+    pub lang: String,
+    /// Filters.
+    pub filter: SearchFilter,
+    /// Page size (1 to 100).
+    pub first: i32,
+    /// Cursor from the previous page.
+    pub after: Option<String>,
+    /// Facet fields to count.
+    pub facet_fields: Vec<String>,
 }
 
 /// Why a hit is there.
@@ -80,35 +96,61 @@ impl SearchFilter {
         let countries = |list: &[String], field: &str| -> ServiceResult<Vec<String>> {
             list.iter()
                 .enumerate()
-                .map(|(i, c)| Ok(CountryCode::parse_field(c, &format!("filter.{field}[{i}]"))?.as_str().to_owned()))
+                .map(|(i, c)| {
+                    Ok(
+                        CountryCode::parse_field(c, &format!("filter.{field}[{i}]"))?
+                            .as_str()
+                            .to_owned(),
+                    )
+                })
                 .collect()
         };
         let languages = self
             .languages
             .iter()
             .enumerate()
-            .map(|(i, c)| Ok(LanguageCode::parse_field(c, &format!("filter.languages[{i}]"))?.as_str().to_owned()))
+            .map(|(i, c)| {
+                Ok(
+                    LanguageCode::parse_field(c, &format!("filter.languages[{i}]"))?
+                        .as_str()
+                        .to_owned(),
+                )
+            })
             .collect::<ServiceResult<Vec<_>>>()?;
         let skill_ids = self
             .skill_ids
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                s.parse::<SkillId>()
-                    .map(|id| id.to_string())
-                    .map_err(|_| ServiceError::bad_input(format!("filter.skillIds[{i}]"), "this is not a valid skill id"))
+                s.parse::<SkillId>().map(|id| id.to_string()).map_err(|_| {
+                    ServiceError::bad_input(
+                        format!("filter.skillIds[{i}]"),
+                        "this is not a valid skill id",
+                    )
+                })
             })
             .collect::<ServiceResult<Vec<_>>>()?;
         if self.min_hours_per_month.is_some_and(|h| h < 0) {
-            return Err(ServiceError::bad_input("filter.minHoursPerMonth", "hours cannot be negative"));
+            return Err(ServiceError::bad_input(
+                "filter.minHoursPerMonth",
+                "hours cannot be negative",
+            ));
         }
         Ok(IndexFilter {
             residence_countries: countries(&self.residence_countries, "residenceCountries")?,
             origin_countries: countries(&self.origin_countries, "originCountries")?,
             languages,
             skill_ids,
-            engagement_types: self.engagement_types.iter().map(|t| t.as_str().to_owned()).collect(),
-            work_modes: self.work_modes.iter().map(|m| m.as_str().to_owned()).collect(),
+            engagement_types: self
+                .engagement_types
+                .iter()
+                .map(|t| t.as_str().to_owned())
+                .collect(),
+            work_modes: self
+                .work_modes
+                .iter()
+                .map(|m| m.as_str().to_owned())
+                .collect(),
             verified_only: self.verified_only,
             min_hours_per_month: self.min_hours_per_month.and_then(|h| u32::try_from(h).ok()),
             public_only: false,
@@ -123,16 +165,23 @@ impl Service {
     pub async fn search_experts(
         &self,
         actor: &Actor,
-        text: Option<&str>,
-        lang: &str,
-        filter: &SearchFilter,
-        first: i32,
-        after: Option<String>,
-        facet_fields: Vec<String>,
+        request: SearchRequest,
     ) -> ServiceResult<SearchPage> {
+        let SearchRequest {
+            text,
+            lang,
+            filter,
+            first,
+            after,
+            facet_fields,
+        } = request;
+        let (text, lang, filter) = (text.as_deref(), lang.as_str(), &filter);
         let mut index_filter = filter.validate()?;
         index_filter.public_only = matches!(actor, Actor::Anonymous);
-        let text = text.map(str::trim).filter(|t| !t.is_empty()).map(|t| t.chars().take(500).collect::<String>());
+        let text = text
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| t.chars().take(500).collect::<String>());
         let skill_boosts = match &text {
             Some(t) => self.skills_meant_by(t, lang).await?,
             None => Vec::new(),
@@ -143,7 +192,10 @@ impl Service {
             filter: index_filter,
             limit: usize::try_from(first.clamp(1, MAX_PAGE)).unwrap_or(20),
             after,
-            facet_fields: facet_fields.into_iter().filter(|f| FACET_FIELDS.contains(&f.as_str())).collect(),
+            facet_fields: facet_fields
+                .into_iter()
+                .filter(|f| FACET_FIELDS.contains(&f.as_str()))
+                .collect(),
             now: self.now().timestamp(),
         };
         let index = self.inner.experts.clone();
@@ -151,7 +203,10 @@ impl Service {
             .await
             .map_err(ServiceError::internal)?
             .map_err(|e| match e {
-                braingain_search::SearchError::BadCursor(_) => ServiceError::bad_input("after", "this cursor is not valid; start again from the first page"),
+                braingain_search::SearchError::BadCursor(_) => ServiceError::bad_input(
+                    "after",
+                    "this cursor is not valid; start again from the first page",
+                ),
                 other => ServiceError::internal(other),
             })?;
         self.page(actor, results, filter, &skill_boosts).await
@@ -159,7 +214,12 @@ impl Service {
 
     /// Taxonomy skills the text most probably names (for cross-language matching).
     async fn skills_meant_by(&self, text: &str, lang: &str) -> ServiceResult<Vec<SkillId>> {
-        let index = self.inner.skills.index().await.map_err(ServiceError::Internal)?;
+        let index = self
+            .inner
+            .skills
+            .index()
+            .await
+            .map_err(ServiceError::Internal)?;
         let (text, lang) = (text.to_owned(), lang.to_owned());
         let suggestions = tokio::task::spawn_blocking(move || index.suggest(&text, Some(&lang), 3))
             .await
@@ -173,19 +233,56 @@ impl Service {
             .collect())
     }
 
-    async fn page(&self, actor: &Actor, results: ExpertResults, filter: &SearchFilter, boosts: &[SkillId]) -> ServiceResult<SearchPage> {
+    async fn page(
+        &self,
+        actor: &Actor,
+        results: ExpertResults,
+        filter: &SearchFilter,
+        boosts: &[SkillId],
+    ) -> ServiceResult<SearchPage> {
         let db = self.store().conn();
-        let ids: Vec<ProfileId> = results.hits.iter().filter_map(|h| h.profile_id.parse().ok()).collect();
-        let records: HashMap<ProfileId, _> = profiles::find_many(db, &ids).await?.into_iter().map(|p| (p.id, p)).collect();
+        let ids: Vec<ProfileId> = results
+            .hits
+            .iter()
+            .filter_map(|h| h.profile_id.parse().ok())
+            .collect();
+        let records: HashMap<ProfileId, _> = profiles::find_many(db, &ids)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
         let owner_ids: Vec<_> = records.values().map(|p| p.account_id).collect();
-        let owners: HashMap<_, _> = accounts::find_many(db, &owner_ids).await?.into_iter().map(|a| (a.id, a)).collect();
-        let asked: Vec<SkillId> = filter.skill_ids.iter().filter_map(|s| s.parse().ok()).chain(boosts.iter().copied()).collect();
+        let owners: HashMap<_, _> = accounts::find_many(db, &owner_ids)
+            .await?
+            .into_iter()
+            .map(|a| (a.id, a))
+            .collect();
+        let asked: Vec<SkillId> = filter
+            .skill_ids
+            .iter()
+            .filter_map(|s| s.parse().ok())
+            .chain(boosts.iter().copied())
+            .collect();
         let asked_skills = self.skills_by_id(&asked).await?;
-        let countries: Vec<&str> = filter.residence_countries.iter().chain(&filter.origin_countries).map(String::as_str).collect();
+        let countries: Vec<&str> = filter
+            .residence_countries
+            .iter()
+            .chain(&filter.origin_countries)
+            .map(String::as_str)
+            .collect();
         let mut hits = Vec::with_capacity(results.hits.len());
         for hit in results.hits {
-            let Some(record) = hit.profile_id.parse::<ProfileId>().ok().and_then(|id| records.get(&id)) else { continue };
-            let Some(owner) = owners.get(&record.account_id) else { continue };
+            let Some(record) = hit
+                .profile_id
+                .parse::<ProfileId>()
+                .ok()
+                .and_then(|id| records.get(&id))
+            else {
+                continue;
+            };
+            let Some(owner) = owners.get(&record.account_id) else {
+                continue;
+            };
             // The index may trail the database by a moment: check the rules again.
             if !crate::indexer::searchable(owner, record) || !may_view(actor, owner, record) {
                 continue;
@@ -193,7 +290,11 @@ impl Service {
             let expert = self.view_profile(actor, owner, record.clone()).await?;
             let has = |id: &SkillId| record.skills.iter().any(|c| c.skill_id == *id);
             let explanation = Explanation {
-                matched_skills: asked_skills.iter().filter(|s| has(&s.id)).cloned().collect(),
+                matched_skills: asked_skills
+                    .iter()
+                    .filter(|s| has(&s.id))
+                    .cloned()
+                    .collect(),
                 missing_skills: asked_skills
                     .iter()
                     .filter(|s| !has(&s.id) && filter.skill_ids.contains(&s.id.to_string()))
@@ -202,12 +303,24 @@ impl Service {
                 matched_languages: hit.matched_languages,
                 country_match: countries.iter().any(|c| {
                     c.eq_ignore_ascii_case(record.residence_country.as_str())
-                        || record.origin_countries.iter().any(|o| c.eq_ignore_ascii_case(o.as_str()))
+                        || record
+                            .origin_countries
+                            .iter()
+                            .any(|o| c.eq_ignore_ascii_case(o.as_str()))
                 }),
                 highlights: hit.highlights,
             };
-            hits.push(ExpertHit { expert, score: hit.score, explanation });
+            hits.push(ExpertHit {
+                expert,
+                score: hit.score,
+                explanation,
+            });
         }
-        Ok(SearchPage { total: results.total, hits, facets: results.facets, next_cursor: results.next_cursor })
+        Ok(SearchPage {
+            total: results.total,
+            hits,
+            facets: results.facets,
+            next_cursor: results.next_cursor,
+        })
     }
 }

@@ -49,12 +49,12 @@ impl ProfileQuery {
         &self,
         ctx: &Context<'_>,
         query: String,
-        #[graphql(default = "en")] lang: String,
-        #[graphql(default = 10)] first: i32,
+        #[graphql(default_with = "Some(String::from(\"en\"))")] lang: Option<String>,
+        #[graphql(default_with = "Some(10)")] first: Option<i32>,
     ) -> Result<Vec<Skill>> {
         let (service, _) = parts(ctx)?;
         Ok(service
-            .suggest_skills(&query, &lang, first)
+            .suggest_skills(&query, lang.as_deref().unwrap_or("en"), first.unwrap_or(10))
             .await
             .gql()?
             .into_iter()

@@ -4,7 +4,7 @@ use crate::context::{actor, parts};
 use crate::error::GqlResultExt;
 use crate::types::search::{ExpertFilter, ExpertSearchResult};
 use async_graphql::{Context, Object, Result};
-use braingain_service::search::FACET_FIELDS;
+use braingain_service::search::{FACET_FIELDS, SearchRequest};
 
 #[derive(Default)]
 pub struct SearchQuery;
@@ -18,10 +18,13 @@ impl SearchQuery {
         ctx: &Context<'_>,
         query: Option<String>,
         filter: Option<ExpertFilter>,
-        #[graphql(default = 20)] first: i32,
+        #[graphql(default_with = "Some(20)")] first: Option<i32>,
         after: Option<String>,
-        #[graphql(default = "en", desc = "The searcher's language (ISO 639-1), to prefer skill labels in it.")]
-        lang: String,
+        #[graphql(
+            default_with = "Some(String::from(\"en\"))",
+            desc = "The searcher's language (ISO 639-1), to prefer skill labels in it."
+        )]
+        lang: Option<String>,
     ) -> Result<ExpertSearchResult> {
         let (service, request) = parts(ctx)?;
         let facets = if ctx.look_ahead().field("facets").exists() {
@@ -30,8 +33,16 @@ impl SearchQuery {
             Vec::new()
         };
         let filter = filter.unwrap_or_default().into();
+        let request_args = SearchRequest {
+            text: query,
+            lang: lang.unwrap_or_else(|| "en".to_owned()),
+            filter,
+            first: first.unwrap_or(20),
+            after,
+            facet_fields: facets,
+        };
         let page = service
-            .search_experts(actor(request)?, query.as_deref(), &lang, &filter, first, after, facets)
+            .search_experts(actor(request)?, request_args)
             .await
             .gql()?;
         Ok(ExpertSearchResult(page))

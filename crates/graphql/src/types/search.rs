@@ -3,7 +3,7 @@
 use super::profile::{EngagementType, ExpertProfile, WorkMode};
 use super::skill::Skill;
 use async_graphql::{InputObject, Object, SimpleObject};
-use braingain_service::search::{Explanation, ExpertHit as ServiceHit, SearchFilter, SearchPage};
+use braingain_service::search::{ExpertHit as ServiceHit, Explanation, SearchFilter, SearchPage};
 
 /// Filters of an expert search; values within a list are alternatives (OR), lists combine
 /// with AND. `skillIds` must all be present.
@@ -33,9 +33,24 @@ impl From<ExpertFilter> for SearchFilter {
             residence_countries: f.residence_countries.unwrap_or_default(),
             origin_countries: f.origin_countries.unwrap_or_default(),
             languages: f.languages.unwrap_or_default(),
-            skill_ids: f.skill_ids.unwrap_or_default().into_iter().map(|id| id.0).collect(),
-            engagement_types: f.engagement_types.unwrap_or_default().into_iter().map(Into::into).collect(),
-            work_modes: f.work_modes.unwrap_or_default().into_iter().map(Into::into).collect(),
+            skill_ids: f
+                .skill_ids
+                .unwrap_or_default()
+                .into_iter()
+                .map(|id| id.0)
+                .collect(),
+            engagement_types: f
+                .engagement_types
+                .unwrap_or_default()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+            work_modes: f
+                .work_modes
+                .unwrap_or_default()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
             verified_only: f.verified_only.unwrap_or(false),
             min_hours_per_month: f.min_hours_per_month,
         }
@@ -119,7 +134,10 @@ impl ExpertSearchResult {
             .map(|values| {
                 values
                     .iter()
-                    .map(|(value, count)| FacetCount { value: value.clone(), count: i32::try_from(*count).unwrap_or(i32::MAX) })
+                    .map(|(value, count)| FacetCount {
+                        value: value.clone(),
+                        count: i32::try_from(*count).unwrap_or(i32::MAX),
+                    })
                     .collect()
             })
             .unwrap_or_default()

@@ -14,12 +14,18 @@ impl Skill {
         ID(self.0.id.to_string())
     }
     /// The preferred label in `lang` (ISO 639-1), falling back to English.
-    async fn label(&self, #[graphql(default = "en")] lang: String) -> String {
-        label(&self.0, &lang.to_ascii_lowercase())
+    async fn label(
+        &self,
+        #[graphql(default_with = "Some(String::from(\"en\"))")] lang: Option<String>,
+    ) -> String {
+        label(&self.0, &lang.unwrap_or_default().to_ascii_lowercase())
     }
     /// Synonyms in `lang`, falling back to English.
-    async fn alt_labels(&self, #[graphql(default = "en")] lang: String) -> Vec<String> {
-        alt_labels(&self.0, &lang.to_ascii_lowercase())
+    async fn alt_labels(
+        &self,
+        #[graphql(default_with = "Some(String::from(\"en\"))")] lang: Option<String>,
+    ) -> Vec<String> {
+        alt_labels(&self.0, &lang.unwrap_or_default().to_ascii_lowercase())
     }
     /// Whether this skill comes from the ESCO taxonomy (false for free text).
     async fn in_taxonomy(&self) -> bool {
