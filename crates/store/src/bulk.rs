@@ -12,8 +12,9 @@ use crate::entities::{
     account, account_token, change_event, expert_origin, expert_profile, expert_skill, mail_outbox,
 };
 use crate::mail::OutgoingMail;
+use crate::profiles::json;
 use braingain_domain::profile::ValidProfile;
-use braingain_domain::{AccountId, LanguageLevel, ProfileId};
+use braingain_domain::{AccountId, ProfileId};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, NotSet, QueryFilter, QuerySelect, Set};
 use std::collections::HashSet;
@@ -91,18 +92,6 @@ pub async fn insert_accounts(
     Ok(())
 }
 
-/// The stored form of a profile's languages, as [`crate::profiles`] writes and reads it.
-#[derive(serde::Serialize)]
-struct StoredLanguage<'a> {
-    code: &'a str,
-    level: LanguageLevel,
-}
-
-/// A list as a JSON string (serialising plain enums and structs cannot fail).
-fn json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "[]".into())
-}
-
 /// Inserts new, unverified expert profiles with their skills (in the expert's order) and
 /// origin countries. Free-text skills must exist already (see
 /// [`crate::skills::ensure_custom`]).
@@ -114,14 +103,6 @@ pub async fn insert_profiles(
     for chunk in profiles.chunks(rows_per_statement(15)) {
         expert_profile::Entity::insert_many(chunk.iter().map(|n| {
             let p = n.profile;
-            let languages: Vec<StoredLanguage<'_>> = p
-                .languages
-                .iter()
-                .map(|(code, level)| StoredLanguage {
-                    code: code.as_str(),
-                    level: *level,
-                })
-                .collect();
             expert_profile::ActiveModel {
                 id: Set(n.id.0),
                 account_id: Set(n.account.0),
@@ -129,7 +110,7 @@ pub async fn insert_profiles(
                 bio: Set(p.bio.clone()),
                 residence_country: Set(p.residence_country.as_str().to_owned()),
                 residence_city: Set(p.residence_city.clone()),
-                languages: Set(json(&languages)),
+                languages: Set(crate::profiles::languages_json(&p.languages)),
                 engagement_types: Set(json(&p.engagement_types)),
                 work_modes: Set(json(&p.work_modes)),
                 hours_per_month: Set(p.hours_per_month),
@@ -194,9 +175,9 @@ pub async fn record_expert_upserts(
     for chunk in profiles.chunks(rows_per_statement(4)) {
         change_event::Entity::insert_many(chunk.iter().map(|id| change_event::ActiveModel {
             id: NotSet,
-            entity: Set("expert".to_owned()),
+            entity: Set(crate::events::Entity::Expert.as_str().to_owned()),
             entity_id: Set(id.0),
-            op: Set("upsert".to_owned()),
+            op: Set(crate::events::Op::Upsert.as_str().to_owned()),
             created_at: Set(now),
         }))
         .exec_without_returning(db)
@@ -214,14 +195,18 @@ pub async fn insert_reset_tokens(
     expires_at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     for chunk in tokens.chunks(rows_per_statement(7)) {
-        account_token::Entity::insert_many(chunk.iter().map(|t| account_token::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            account_id: Set(t.account.0),
-            purpose: Set("reset_password".to_owned()),
-            token_hash: Set(t.digest.clone()),
-            created_at: Set(now),
-            expires_at: Set(expires_at),
-            used_at: Set(None),
+        account_token::Entity::insert_many(chunk.iter().map(|t| {
+            account_token::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                account_id: Set(t.account.0),
+                purpose: Set(crate::account_tokens::TokenPurpose::ResetPassword
+                    .as_str()
+                    .to_owned()),
+                token_hash: Set(t.digest.clone()),
+                created_at: Set(now),
+                expires_at: Set(expires_at),
+                used_at: Set(None),
+            }
         }))
         .exec_without_returning(db)
         .await?;

@@ -205,8 +205,20 @@ pub async fn save(
     Ok((record, created))
 }
 
+/// The stored JSON form of a profile's languages.
+pub(crate) fn languages_json(languages: &[(LanguageCode, LanguageLevel)]) -> String {
+    let stored: Vec<StoredLanguage> = languages
+        .iter()
+        .map(|(c, l)| StoredLanguage {
+            code: c.as_str().to_owned(),
+            level: *l,
+        })
+        .collect();
+    json(&stored)
+}
+
 /// A list as a JSON string (serialising plain enums and structs cannot fail).
-fn json<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "[]".into())
 }
 
