@@ -1,23 +1,6 @@
 // Password reset from the mail sink, and adding a colleague to an institution.
 import { expect, test } from "@playwright/test";
-import { PASSWORD, expectAccessible, signIn, signOut, tokenFromMail, unique } from "./helpers";
-
-async function register(request: import("@playwright/test").APIRequestContext, email: string, role: "EXPERT" | "INSTITUTION", name: string) {
-  const res = await request.post("/graphql", {
-    data: {
-      query: "mutation($input: RegisterInput!) { register(input: $input) { account { id } } }",
-      variables: { input: { email, password: PASSWORD, displayName: name, role } },
-    },
-  });
-  expect((await res.json()).errors).toBeUndefined();
-}
-
-async function verify(request: import("@playwright/test").APIRequestContext, token: string) {
-  const res = await request.post("/graphql", {
-    data: { query: "mutation($t: String!) { verifyEmail(token: $t) { id } }", variables: { t: token } },
-  });
-  expect((await res.json()).errors).toBeUndefined();
-}
+import { PASSWORD, expectAccessible, register, signIn, signOut, tokenFromMail, unique, verify } from "./helpers";
 
 test("a forgotten password is reset with the mailed link, then the new one signs in", async ({ page }) => {
   const email = unique("forgetful");

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const DATA_DIR = process.env.E2E_DATA_DIR ?? path.resolve(import.meta.dirname, "../.e2e-data");
 export const ARTIFACTS = path.resolve(import.meta.dirname, "../e2e-artifacts");
@@ -66,4 +66,23 @@ export async function signIn(page: Page, email: string, password: string) {
 export async function signOut(page: Page) {
   await page.locator("nav .link-button").click();
   await expect(page).toHaveURL(/\/$/);
+}
+
+/** Registers an account through the API (no UI). */
+export async function register(request: APIRequestContext, email: string, role: "EXPERT" | "INSTITUTION", name: string) {
+  const res = await request.post("/graphql", {
+    data: {
+      query: "mutation($input: RegisterInput!) { register(input: $input) { account { id } } }",
+      variables: { input: { email, password: PASSWORD, displayName: name, role } },
+    },
+  });
+  expect((await res.json()).errors).toBeUndefined();
+}
+
+/** Confirms an email address through the API with the mailed token. */
+export async function verify(request: APIRequestContext, token: string) {
+  const res = await request.post("/graphql", {
+    data: { query: "mutation($t: String!) { verifyEmail(token: $t) { id } }", variables: { t: token } },
+  });
+  expect((await res.json()).errors).toBeUndefined();
 }

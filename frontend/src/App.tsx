@@ -20,6 +20,7 @@ const pages = {
   InstitutionNew: () => import("./pages/InstitutionNew"),
   InstitutionPage: () => import("./pages/InstitutionPage"),
   Moderation: () => import("./pages/Moderation"),
+  Search: () => import("./pages/Search"),
   NotFound: () => import("./pages/NotFound"),
 };
 const SignUp = lazy(pages.SignUp);
@@ -33,14 +34,15 @@ const ExpertPage = lazy(pages.ExpertPage);
 const InstitutionNew = lazy(pages.InstitutionNew);
 const InstitutionPage = lazy(pages.InstitutionPage);
 const Moderation = lazy(pages.Moderation);
+const Search = lazy(pages.Search);
 const NotFound = lazy(pages.NotFound);
 
 const NEXT_PAGES: Record<Role | "ANONYMOUS", (keyof typeof pages)[]> = {
-  ANONYMOUS: ["SignIn", "SignUp"],
-  EXPERT: ["Dashboard", "ProfileEditor"],
-  INSTITUTION: ["Dashboard", "InstitutionNew", "InstitutionPage"],
-  MODERATOR: ["Dashboard", "Moderation"],
-  ADMIN: ["Dashboard", "Moderation"],
+  ANONYMOUS: ["Search", "SignIn", "SignUp"],
+  EXPERT: ["Dashboard", "ProfileEditor", "Search"],
+  INSTITUTION: ["Dashboard", "Search", "InstitutionNew", "InstitutionPage"],
+  MODERATOR: ["Dashboard", "Search", "Moderation"],
+  ADMIN: ["Dashboard", "Search", "Moderation"],
 };
 
 function PrefetchPages() {
@@ -83,6 +85,7 @@ export function App() {
           <Route path="set-password" element={<ResetPassword mode="set" />} />
           <Route path="me" element={<RequireAuth><Dashboard /></RequireAuth>} />
           <Route path="me/profile" element={<RequireAuth roles={["EXPERT"]}><ProfileEditor /></RequireAuth>} />
+          <Route path="search" element={<Search />} />
           <Route path="experts/:id" element={<ExpertPage />} />
           <Route path="institutions/new" element={<RequireAuth roles={["INSTITUTION", "ADMIN"]}><InstitutionNew /></RequireAuth>} />
           <Route path="institutions/:id" element={<InstitutionPage />} />

@@ -224,7 +224,7 @@ impl Service {
         let wake = self.inner.changes_recorded.clone();
         loop {
             if let Err(e) = self.index_pending().await {
-                tracing::error!(error = %e, "indexing round failed; retrying");
+                tracing::error!(error = ?e, "indexing round failed; retrying");
             }
             if *stop.borrow() {
                 break;

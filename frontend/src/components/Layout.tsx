@@ -16,6 +16,7 @@ interface NavItem {
 // insight here.
 const NAV: NavItem[] = [
   { to: "/", key: "nav.home" },
+  { to: "/search", key: "nav.search" },
   { to: "/me", key: "nav.dashboard", roles: ["EXPERT", "INSTITUTION", "MODERATOR", "ADMIN"] },
   { to: "/me/profile", key: "nav.profile", roles: ["EXPERT"] },
   { to: "/institutions/new", key: "nav.newInstitution", roles: ["INSTITUTION"] },

@@ -67,6 +67,7 @@ describe("translation files", () => {
       for (const v of type.getValues()) if (!(`${prefix}.${v.name}` in en)) missing.push(`${prefix}.${v.name}`);
     }
     for (const v of ["PUBLIC", "MEMBERS", "HIDDEN"]) if (!(`visibility.${v}.hint` in en)) missing.push(v);
+    for (const v of ["REMOTE", "SHORT_VISIT", "LONG_STAY", "RETURN"]) if (!(`search.mode.${v}` in en)) missing.push(`search.mode.${v}`);
     for (const n of [1, 2, 3, 4, 5]) if (!(`skillLevel.${n}` in en)) missing.push(`skillLevel.${n}`);
     expect(missing).toEqual([]);
   });

@@ -39,6 +39,29 @@ export type EngagementType =
   /** Training staff. */
   | 'TRAINING';
 
+/**
+ * Filters of an expert search; values within a list are alternatives (OR), lists combine
+ * with AND. `skillIds` must all be present.
+ */
+export type ExpertFilter = {
+  /** Forms of help offered. */
+  engagementTypes?: Array<EngagementType> | null | undefined;
+  /** Languages spoken (ISO 639-1). */
+  languages?: Array<string> | null | undefined;
+  /** At least this many hours a month. */
+  minHoursPerMonth?: number | null | undefined;
+  /** Countries of origin (alpha-2). */
+  originCountries?: Array<string> | null | undefined;
+  /** Countries of residence (alpha-2). */
+  residenceCountries?: Array<string> | null | undefined;
+  /** Skills the expert must have (all of them). */
+  skillIds?: Array<string | number> | null | undefined;
+  /** Only experts verified by a moderator. */
+  verifiedOnly?: boolean | null | undefined;
+  /** Ways of working. */
+  workModes?: Array<WorkMode> | null | undefined;
+};
+
 /** A whole expert profile (saving replaces the previous one). */
 export type ExpertProfileInput = {
   /** Up to 5000 characters of plain text. */
@@ -320,6 +343,30 @@ export type SkillsQueryVariables = Exact<{
 
 export type SkillsQuery = { skills: Array<{ id: string, label: string, altLabels: Array<string>, inTaxonomy: boolean }> };
 
+export type SearchHitFragment = { score: number, expert: { id: string, displayName: string, headline: string, residenceCountry: string, residenceCity: string | null, originCountries: Array<string>, engagementTypes: Array<EngagementType>, workModes: Array<WorkMode>, hoursPerMonth: number | null, verified: boolean, lastActiveAt: string | null, languages: Array<{ code: string, level: LanguageLevel }> }, explanation: { matchedLanguages: Array<string>, countryMatch: boolean, highlights: Array<string>, matchedSkills: Array<{ id: string, label: string }>, missingSkills: Array<{ id: string, label: string }> } };
+
+export type SearchExpertsQueryVariables = Exact<{
+  query?: string | null | undefined;
+  filter?: ExpertFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  lang: string;
+}>;
+
+
+export type SearchExpertsQuery = { searchExperts: { totalCount: number, nextCursor: string | null, hits: Array<{ score: number, expert: { id: string, displayName: string, headline: string, residenceCountry: string, residenceCity: string | null, originCountries: Array<string>, engagementTypes: Array<EngagementType>, workModes: Array<WorkMode>, hoursPerMonth: number | null, verified: boolean, lastActiveAt: string | null, languages: Array<{ code: string, level: LanguageLevel }> }, explanation: { matchedLanguages: Array<string>, countryMatch: boolean, highlights: Array<string>, matchedSkills: Array<{ id: string, label: string }>, missingSkills: Array<{ id: string, label: string }> } }>, residenceCountry: Array<{ value: string, count: number }>, originCountry: Array<{ value: string, count: number }>, language: Array<{ value: string, count: number }>, engagementType: Array<{ value: string, count: number }>, workMode: Array<{ value: string, count: number }> } };
+
+export type SearchExpertsMoreQueryVariables = Exact<{
+  query?: string | null | undefined;
+  filter?: ExpertFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  lang: string;
+}>;
+
+
+export type SearchExpertsMoreQuery = { searchExperts: { nextCursor: string | null, hits: Array<{ score: number, expert: { id: string, displayName: string, headline: string, residenceCountry: string, residenceCity: string | null, originCountries: Array<string>, engagementTypes: Array<EngagementType>, workModes: Array<WorkMode>, hoursPerMonth: number | null, verified: boolean, lastActiveAt: string | null, languages: Array<{ code: string, level: LanguageLevel }> }, explanation: { matchedLanguages: Array<string>, countryMatch: boolean, highlights: Array<string>, matchedSkills: Array<{ id: string, label: string }>, missingSkills: Array<{ id: string, label: string }> } }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -409,6 +456,41 @@ export const ProfileViewFragmentDoc = new TypedDocumentString(`
   lastActiveAt
 }
     `, {"fragmentName":"ProfileView"}) as unknown as TypedDocumentString<ProfileViewFragment, unknown>;
+export const SearchHitFragmentDoc = new TypedDocumentString(`
+    fragment SearchHit on ExpertHit {
+  score
+  expert {
+    id
+    displayName
+    headline
+    residenceCountry
+    residenceCity
+    originCountries
+    languages {
+      code
+      level
+    }
+    engagementTypes
+    workModes
+    hoursPerMonth
+    verified
+    lastActiveAt
+  }
+  explanation {
+    matchedSkills {
+      id
+      label(lang: $lang)
+    }
+    missingSkills {
+      id
+      label(lang: $lang)
+    }
+    matchedLanguages
+    countryMatch
+    highlights
+  }
+}
+    `, {"fragmentName":"SearchHit"}) as unknown as TypedDocumentString<SearchHitFragment, unknown>;
 export const RegisterDocument = new TypedDocumentString(`
     mutation Register($input: RegisterInput!) {
   register(input: $input) {
@@ -744,3 +826,120 @@ export const SkillsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SkillsQuery, SkillsQueryVariables>;
+export const SearchExpertsDocument = new TypedDocumentString(`
+    query SearchExperts($query: String, $filter: ExpertFilter, $first: Int, $after: String, $lang: String!) {
+  searchExperts(
+    query: $query
+    filter: $filter
+    first: $first
+    after: $after
+    lang: $lang
+  ) {
+    totalCount
+    hits {
+      ...SearchHit
+    }
+    nextCursor
+    residenceCountry: facets(field: "residenceCountry") {
+      value
+      count
+    }
+    originCountry: facets(field: "originCountry") {
+      value
+      count
+    }
+    language: facets(field: "language") {
+      value
+      count
+    }
+    engagementType: facets(field: "engagementType") {
+      value
+      count
+    }
+    workMode: facets(field: "workMode") {
+      value
+      count
+    }
+  }
+}
+    fragment SearchHit on ExpertHit {
+  score
+  expert {
+    id
+    displayName
+    headline
+    residenceCountry
+    residenceCity
+    originCountries
+    languages {
+      code
+      level
+    }
+    engagementTypes
+    workModes
+    hoursPerMonth
+    verified
+    lastActiveAt
+  }
+  explanation {
+    matchedSkills {
+      id
+      label(lang: $lang)
+    }
+    missingSkills {
+      id
+      label(lang: $lang)
+    }
+    matchedLanguages
+    countryMatch
+    highlights
+  }
+}`) as unknown as TypedDocumentString<SearchExpertsQuery, SearchExpertsQueryVariables>;
+export const SearchExpertsMoreDocument = new TypedDocumentString(`
+    query SearchExpertsMore($query: String, $filter: ExpertFilter, $first: Int, $after: String, $lang: String!) {
+  searchExperts(
+    query: $query
+    filter: $filter
+    first: $first
+    after: $after
+    lang: $lang
+  ) {
+    hits {
+      ...SearchHit
+    }
+    nextCursor
+  }
+}
+    fragment SearchHit on ExpertHit {
+  score
+  expert {
+    id
+    displayName
+    headline
+    residenceCountry
+    residenceCity
+    originCountries
+    languages {
+      code
+      level
+    }
+    engagementTypes
+    workModes
+    hoursPerMonth
+    verified
+    lastActiveAt
+  }
+  explanation {
+    matchedSkills {
+      id
+      label(lang: $lang)
+    }
+    missingSkills {
+      id
+      label(lang: $lang)
+    }
+    matchedLanguages
+    countryMatch
+    highlights
+  }
+}`) as unknown as TypedDocumentString<SearchExpertsMoreQuery, SearchExpertsMoreQueryVariables>;
