@@ -50,6 +50,22 @@ impl App {
     /// Prepares the data directory, connects to and migrates the database, loads secrets,
     /// and builds the service and schema.
     pub async fn build(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        Self::build_with(settings, clock, true).await
+    }
+
+    /// Like [`App::build`] for one-off commands (import, seed, create-admin) that may run
+    /// beside a serving process: the search index stays with the server (which indexes what
+    /// the command changes through the change outbox), so this one gets an empty in-memory
+    /// index and never takes the on-disk index's writer lock.
+    pub async fn build_detached(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        Self::build_with(settings, clock, false).await
+    }
+
+    async fn build_with(
+        settings: Settings,
+        clock: Arc<dyn Clock>,
+        own_index: bool,
+    ) -> anyhow::Result<Self> {
         prepare_data_dir(&settings.data_dir)?;
         let store = connect_and_migrate(&settings).await?;
         let secret =
@@ -82,9 +98,17 @@ impl App {
             duration_ms = started.elapsed().as_millis(),
             "skills catalogue ready"
         );
-        let (experts, rebuild) = braingain_service::indexer::open_index(
-            &settings.data_dir.join("index").join("experts"),
-        )?;
+        let (experts, rebuild) = if own_index {
+            braingain_service::indexer::open_index(
+                &settings.data_dir.join("index").join("experts"),
+            )?
+        } else {
+            (
+                braingain_search::ExpertIndex::in_memory()
+                    .context("cannot create an in-memory index")?,
+                false,
+            )
+        };
         let service = Service::new(ServiceParts {
             store,
             clock,

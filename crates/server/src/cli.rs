@@ -136,7 +136,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::CreateAdmin { email, name } => {
             let password = admin_password()?;
-            let app = App::build(settings, Arc::new(SystemClock)).await?;
+            let app = App::build_detached(settings, Arc::new(SystemClock)).await?;
             let (account, created) = app
                 .state
                 .service
@@ -174,7 +174,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             if !demo {
                 bail!("say what to seed: --demo");
             }
-            let app = App::build(settings, Arc::new(SystemClock)).await?;
+            let app = App::build_detached(settings, Arc::new(SystemClock)).await?;
             let seeded = crate::commands::seed::demo(&app.state.service).await;
             app.state.service.store().close().await?;
             seeded

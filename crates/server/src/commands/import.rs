@@ -49,7 +49,7 @@ async fn experts(settings: Settings, args: ExpertsArgs) -> anyhow::Result<()> {
     let parsed = tokio::task::spawn_blocking(move || import::read_file(&path))
         .await
         .context("the file reader stopped")??;
-    let app = App::build(settings, Arc::new(SystemClock)).await?;
+    let app = App::build_detached(settings, Arc::new(SystemClock)).await?;
     let service = app.state.service.clone();
     let bar = progress_bar(parsed.rows);
     bar.inc(u64::try_from(parsed.rejected.len()).unwrap_or(0));
