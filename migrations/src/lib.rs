@@ -14,6 +14,8 @@ mod m20261127_000008_create_expert_profiles;
 mod m20261127_000009_create_institutions;
 mod m20261127_000010_create_change_events;
 mod m20261127_000011_create_system_state;
+mod m20261127_000012_create_requests;
+mod m20261127_000013_create_request_skills;
 
 /// Every migration of BrainGain, in the order they apply.
 #[derive(Debug)]
@@ -34,6 +36,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000009_create_institutions::Migration),
             Box::new(m20261127_000010_create_change_events::Migration),
             Box::new(m20261127_000011_create_system_state::Migration),
+            Box::new(m20261127_000012_create_requests::Migration),
+            Box::new(m20261127_000013_create_request_skills::Migration),
         ]
     }
 }

@@ -14,6 +14,7 @@ mod operations;
 mod passwords;
 mod privacy;
 mod profiles;
+mod requests;
 mod roles;
 mod search;
 mod sessions;

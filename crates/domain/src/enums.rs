@@ -146,6 +146,44 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// What an institution asks an expert for.
+    RequestKind {
+        /// A project to carry out together.
+        Project => "PROJECT",
+        /// Mentoring students or staff.
+        Mentoring => "MENTORING",
+        /// A lecture or a course.
+        Lecture => "LECTURE",
+        /// Thesis or PhD supervision.
+        Supervision => "SUPERVISION",
+        /// Expert advice.
+        Consultancy => "CONSULTANCY",
+        /// Training staff.
+        Training => "TRAINING",
+    }
+);
+
+vocabulary!(
+    /// Where a request stands in its lifecycle (see [`crate::request`] for the transitions).
+    RequestStatus {
+        /// Being written by the institution; only its members and moderators see it.
+        Draft => "DRAFT",
+        /// Submitted, waiting for a moderator.
+        InReview => "IN_REVIEW",
+        /// Approved: a public call for help that experts may answer.
+        Open => "OPEN",
+        /// At least one engagement was accepted; the work is under way.
+        InProgress => "IN_PROGRESS",
+        /// The work is done.
+        Completed => "COMPLETED",
+        /// Closed without completion.
+        Cancelled => "CANCELLED",
+        /// Refused by a moderator.
+        Rejected => "REJECTED",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -74,6 +74,11 @@ id_type!(
     SkillId
 );
 
+id_type!(
+    /// Identifies an institution's request for help.
+    RequestId
+);
+
 impl SkillId {
     /// The id of a free-text skill, derived from its normalised label.
     #[must_use]

@@ -11,17 +11,18 @@ pub mod institution;
 pub mod orcid;
 pub mod password;
 pub mod profile;
+pub mod request;
 pub mod text;
 
 pub use account::{AccountStatus, DisplayName, Role};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use email::Email;
 pub use enums::{
-    Decision, EngagementType, InstitutionKind, LanguageLevel, VerificationStatus, Visibility,
-    WorkMode,
+    Decision, EngagementType, InstitutionKind, LanguageLevel, RequestKind, RequestStatus,
+    VerificationStatus, Visibility, WorkMode,
 };
 pub use error::ValidationError;
 pub use geo::{CountryCode, LanguageCode};
-pub use ids::{AccountId, InstitutionId, ProfileId, SkillId};
+pub use ids::{AccountId, InstitutionId, ProfileId, RequestId, SkillId};
 pub use orcid::Orcid;
 pub use password::Password;

@@ -226,26 +226,7 @@ impl ProfileDraft {
 }
 
 fn validate_claim(claim: &SkillClaimDraft, field: &str) -> Result<SkillClaim, ValidationError> {
-    let skill = match (
-        claim.skill_id.as_deref().map(str::trim),
-        claim.label.as_deref(),
-    ) {
-        (Some(id), _) if !id.is_empty() => {
-            SkillRef::Known(id.parse::<SkillId>().map_err(|_| {
-                ValidationError::new(format!("{field}.skillId"), "this is not a valid skill id")
-            })?)
-        }
-        (_, Some(label)) if !label.trim().is_empty() => {
-            let (label, key) = free_skill(label, &format!("{field}.label"))?;
-            SkillRef::Free { label, key }
-        }
-        _ => {
-            return Err(ValidationError::new(
-                field,
-                "give a skillId from the list, or a label",
-            ));
-        }
-    };
+    let skill = skill_ref(claim.skill_id.as_deref(), claim.label.as_deref(), field)?;
     if !(1..=5).contains(&claim.level) {
         return Err(ValidationError::new(
             format!("{field}.level"),
@@ -269,7 +250,31 @@ fn validate_claim(claim: &SkillClaimDraft, field: &str) -> Result<SkillClaim, Va
     })
 }
 
-fn dedup<T: PartialEq + Copy>(items: Vec<T>) -> Vec<T> {
+/// Reads a skill named by taxonomy id or by free-text label; `field` is the skill entry's
+/// input name (`input.skills[2]`), to which `.skillId` or `.label` is appended.
+pub(crate) fn skill_ref(
+    skill_id: Option<&str>,
+    label: Option<&str>,
+    field: &str,
+) -> Result<SkillRef, ValidationError> {
+    match (skill_id.map(str::trim), label) {
+        (Some(id), _) if !id.is_empty() => {
+            Ok(SkillRef::Known(id.parse::<SkillId>().map_err(|_| {
+                ValidationError::new(format!("{field}.skillId"), "this is not a valid skill id")
+            })?))
+        }
+        (_, Some(label)) if !label.trim().is_empty() => {
+            let (label, key) = free_skill(label, &format!("{field}.label"))?;
+            Ok(SkillRef::Free { label, key })
+        }
+        _ => Err(ValidationError::new(
+            field,
+            "give a skillId from the list, or a label",
+        )),
+    }
+}
+
+pub(crate) fn dedup<T: PartialEq + Copy>(items: Vec<T>) -> Vec<T> {
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         if !out.contains(&item) {

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod profiles;
+mod requests;
 mod sessions;
 
 use async_graphql::MergedObject;
@@ -11,6 +12,7 @@ use async_graphql::MergedObject;
 pub struct Mutation(
     accounts::AccountMutation,
     profiles::ProfileMutation,
+    requests::RequestMutation,
     sessions::SessionMutation,
 );
 

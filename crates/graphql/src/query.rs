@@ -2,6 +2,7 @@
 
 mod accounts;
 mod profiles;
+mod requests;
 mod search;
 
 use async_graphql::MergedObject;
@@ -11,5 +12,6 @@ use async_graphql::MergedObject;
 pub struct Query(
     accounts::AccountQuery,
     profiles::ProfileQuery,
+    requests::RequestQuery,
     search::SearchQuery,
 );

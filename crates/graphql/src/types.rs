@@ -3,5 +3,6 @@
 pub(crate) mod account;
 pub(crate) mod institution;
 pub(crate) mod profile;
+pub(crate) mod request;
 pub(crate) mod search;
 pub(crate) mod skill;

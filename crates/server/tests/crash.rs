@@ -50,7 +50,7 @@ fn http(port: u16, method: &str, path: &str, body: &str) -> Option<String> {
 }
 
 fn serve(dir: &Path, port: u16) -> Child {
-    let child = braingain(dir)
+    let mut child = braingain(dir)
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -63,6 +63,8 @@ fn serve(dir: &Path, port: u16) -> Child {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
+    child.kill().unwrap();
+    child.wait().unwrap();
     panic!("the server did not start");
 }
 

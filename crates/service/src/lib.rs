@@ -12,6 +12,7 @@ pub mod mails;
 pub mod passwords;
 mod privacy;
 pub mod profiles;
+pub mod requests;
 pub mod search;
 pub mod sessions;
 pub mod skills;

@@ -107,6 +107,48 @@ pub fn invitation(
     }
 }
 
+/// The mail telling an institution's members what a moderator decided about a request:
+/// approved (OPEN), rejected, or sent back for changes (DRAFT), with the moderator's reason.
+#[must_use]
+pub fn request_reviewed(
+    public_url: &str,
+    to: &str,
+    name: &str,
+    title: &str,
+    id: braingain_domain::RequestId,
+    outcome: braingain_domain::RequestStatus,
+    reason: Option<&str>,
+) -> OutgoingMail {
+    use braingain_domain::RequestStatus;
+    let link = format!("{public_url}/requests/{id}");
+    let (subject, verdict) = match outcome {
+        RequestStatus::Open => (
+            format!("Your request \"{title}\" is open on BrainGain"),
+            "was approved by the programme's moderators. It is now open: experts can find it\n\
+             and offer their help.",
+        ),
+        RequestStatus::Draft => (
+            format!("Your request \"{title}\" needs changes"),
+            "was sent back to you for changes by the programme's moderators. Edit it and\n\
+             submit it again.",
+        ),
+        _ => (
+            format!("Your request \"{title}\" was not approved"),
+            "was not approved by the programme's moderators.",
+        ),
+    };
+    let reason = reason
+        .map(|r| format!("\nThe moderators wrote:\n\n  {r}\n"))
+        .unwrap_or_default();
+    OutgoingMail {
+        to: to.to_owned(),
+        subject,
+        body: format!(
+            "Hello {name},\n\nYour request \"{title}\" {verdict}\n{reason}\nSee it here: {link}\n\n-- BrainGain\n"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,5 +12,7 @@ pub mod institution_member;
 pub mod login_failure;
 pub mod mail_outbox;
 pub mod refresh_token;
+pub mod request;
+pub mod request_skill;
 pub mod skill;
 pub mod system_state;

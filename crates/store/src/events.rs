@@ -14,12 +14,15 @@ use uuid::Uuid;
 pub enum Entity {
     /// An expert profile (or its account's standing).
     Expert,
+    /// An institution's request (created, edited, or moved in its lifecycle).
+    Request,
 }
 
 impl Entity {
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Entity::Expert => "expert",
+            Entity::Request => "request",
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod events;
 pub mod institutions;
 pub mod mail;
 pub mod profiles;
+pub mod requests;
 pub mod sessions;
 pub mod skills;
 pub mod state;

@@ -5,6 +5,7 @@ use crate::error::GqlResultExt;
 use crate::mutation::parse_id;
 use crate::types::institution::Institution;
 use crate::types::profile::ExpertProfile;
+use crate::types::request::Request;
 use crate::types::skill::Skill;
 use async_graphql::{Context, ID, Object, Result, SimpleObject};
 
@@ -16,6 +17,8 @@ pub struct ProfileQuery;
 pub struct ModerationQueue {
     /// Institutions waiting for verification, oldest first.
     pub institutions: Vec<Institution>,
+    /// Requests waiting for review, the longest waiting first.
+    pub requests: Vec<Request>,
 }
 
 #[Object]
@@ -66,8 +69,10 @@ impl ProfileQuery {
     async fn moderation_queue(&self, ctx: &Context<'_>) -> Result<ModerationQueue> {
         let (service, request) = parts(ctx)?;
         let institutions = service.pending_institutions(actor(request)?).await.gql()?;
+        let requests = service.pending_requests(actor(request)?).await.gql()?;
         Ok(ModerationQueue {
             institutions: institutions.into_iter().map(Institution).collect(),
+            requests: requests.into_iter().map(Request).collect(),
         })
     }
 }

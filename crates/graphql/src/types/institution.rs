@@ -1,6 +1,8 @@
 //! `Institution` and its enums.
 
-use async_graphql::{Enum, ID, Object};
+use crate::context::{actor, parts};
+use crate::error::GqlResultExt;
+use async_graphql::{Context, Enum, ID, Object, Result};
 use braingain_service::institutions::InstitutionRecord;
 use chrono::{DateTime, Utc};
 
@@ -90,5 +92,15 @@ impl Institution {
     /// When it joined the network.
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
+    }
+    /// Its requests as the viewer may see them, newest first: members and moderators see
+    /// all; others see the approved ones (OPEN, `IN_PROGRESS`, COMPLETED).
+    async fn requests(&self, ctx: &Context<'_>) -> Result<Vec<super::request::Request>> {
+        let (service, request) = parts(ctx)?;
+        let views = service
+            .institution_requests(actor(request)?, self.0.id)
+            .await
+            .gql()?;
+        Ok(views.into_iter().map(super::request::Request).collect())
     }
 }

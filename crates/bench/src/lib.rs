@@ -1,0 +1,10 @@
+#![doc = include_str!("../README.md")]
+
+pub mod areas;
+pub mod corpus;
+pub mod esco;
+pub mod metrics;
+pub mod queries;
+pub mod report;
+pub mod rng;
+pub mod systems;

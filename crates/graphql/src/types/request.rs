@@ -1,0 +1,143 @@
+//! `Request`, `SkillRequirement` and the request enums.
+
+use super::institution::Institution;
+use super::profile::WorkMode;
+use super::skill::Skill;
+use async_graphql::{Enum, ID, Object, SimpleObject};
+use braingain_service::requests::RequestView;
+use chrono::{DateTime, Utc};
+
+/// What an institution asks an expert for.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "braingain_domain::RequestKind")]
+pub enum RequestKind {
+    /// A project to carry out together.
+    Project,
+    /// Mentoring students or staff.
+    Mentoring,
+    /// A lecture or a course.
+    Lecture,
+    /// Thesis or PhD supervision.
+    Supervision,
+    /// Expert advice.
+    Consultancy,
+    /// Training staff.
+    Training,
+}
+
+/// Where a request stands: DRAFT → `IN_REVIEW` → OPEN → `IN_PROGRESS` → COMPLETED, or
+/// CANCELLED, or REJECTED; a moderator may also send a request in review back to DRAFT.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "braingain_domain::RequestStatus")]
+pub enum RequestStatus {
+    /// Being written; seen by the institution's members and moderators only.
+    Draft,
+    /// Submitted, waiting for a moderator.
+    InReview,
+    /// Approved: a public call for help.
+    Open,
+    /// An engagement was accepted; the work is under way.
+    InProgress,
+    /// The work is done.
+    Completed,
+    /// Closed without completion.
+    Cancelled,
+    /// Refused by a moderator.
+    Rejected,
+}
+
+/// A skill a request asks for.
+#[derive(SimpleObject)]
+pub struct SkillRequirement {
+    /// The skill.
+    pub skill: Skill,
+    /// The lowest acceptable level, 1 (basic) to 5 (leading expert).
+    pub min_level: i32,
+    /// Whether an expert without it does not qualify (else it is a plus).
+    pub required: bool,
+}
+
+/// An institution's request for help, as the viewer may see it.
+pub struct Request(pub RequestView);
+
+#[Object]
+impl Request {
+    /// Identifier.
+    async fn id(&self) -> ID {
+        ID(self.0.request.id.to_string())
+    }
+    /// The institution asking.
+    async fn institution(&self) -> Institution {
+        Institution(self.0.institution.clone())
+    }
+    /// What kind of help.
+    async fn kind(&self) -> RequestKind {
+        self.0.request.kind.into()
+    }
+    /// One-line title.
+    async fn title(&self) -> &str {
+        &self.0.request.title
+    }
+    /// What is needed and why (plain text).
+    async fn description(&self) -> &str {
+        &self.0.request.description
+    }
+    /// Skills asked for, in the institution's order.
+    async fn skills(&self) -> Vec<SkillRequirement> {
+        self.0
+            .skills
+            .iter()
+            .map(|s| SkillRequirement {
+                skill: Skill(s.skill.clone()),
+                min_level: i32::from(s.min_level),
+                required: s.required,
+            })
+            .collect()
+    }
+    /// Working languages (ISO 639-1).
+    async fn languages(&self) -> Vec<&str> {
+        self.0
+            .request
+            .languages
+            .iter()
+            .map(|l| l.as_str())
+            .collect()
+    }
+    /// Acceptable ways of working.
+    async fn work_modes(&self) -> Vec<WorkMode> {
+        self.0
+            .request
+            .work_modes
+            .iter()
+            .map(|m| (*m).into())
+            .collect()
+    }
+    /// Hours a month asked of an expert.
+    async fn hours_per_month(&self) -> Option<i32> {
+        self.0.request.hours_per_month
+    }
+    /// First day (`YYYY-MM-DD`).
+    async fn starts_on(&self) -> Option<String> {
+        self.0.request.starts_on.map(|d| d.to_string())
+    }
+    /// Last day (`YYYY-MM-DD`).
+    async fn ends_on(&self) -> Option<String> {
+        self.0.request.ends_on.map(|d| d.to_string())
+    }
+    /// Where it stands in its lifecycle.
+    async fn status(&self) -> RequestStatus {
+        self.0.request.status.into()
+    }
+    /// The moderators' reason for their last decision (a rejection, or what to change).
+    async fn review_reason(&self) -> Option<&str> {
+        self.0.request.review_reason.as_deref()
+    }
+    /// When it was created.
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.request.created_at
+    }
+    /// When it last changed.
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.request.updated_at
+    }
+}
