@@ -16,6 +16,7 @@ mod m20261127_000010_create_change_events;
 mod m20261127_000011_create_system_state;
 mod m20261127_000012_create_requests;
 mod m20261127_000013_create_request_skills;
+mod m20261127_000014_create_engagements;
 
 /// Every migration of BrainGain, in the order they apply.
 #[derive(Debug)]
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000011_create_system_state::Migration),
             Box::new(m20261127_000012_create_requests::Migration),
             Box::new(m20261127_000013_create_request_skills::Migration),
+            Box::new(m20261127_000014_create_engagements::Migration),
         ]
     }
 }

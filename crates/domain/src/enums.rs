@@ -184,6 +184,35 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// Where an engagement between an expert and a request stands (see
+    /// [`crate::engagement`] for the moves between them).
+    EngagementStatus {
+        /// An institution member invited the expert; the expert answers.
+        Invited => "INVITED",
+        /// The expert applied; the institution answers.
+        Applied => "APPLIED",
+        /// The other side said yes: the work is agreed.
+        Accepted => "ACCEPTED",
+        /// The other side said no.
+        Declined => "DECLINED",
+        /// A side stepped back.
+        Withdrawn => "WITHDRAWN",
+        /// The work is done.
+        Completed => "COMPLETED",
+    }
+);
+
+vocabulary!(
+    /// One of the two sides of an engagement.
+    Side {
+        /// The expert.
+        Expert => "EXPERT",
+        /// The members of the request's institution.
+        Institution => "INSTITUTION",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -89,3 +89,8 @@ impl SkillId {
 
 /// Namespace of free-text skill ids (a fixed random UUID).
 const FREE_TEXT_SKILLS: Uuid = Uuid::from_u128(0x6b1f_0c2e_9d4a_4f7b_8e21_5a3c_7d90_1e44);
+
+id_type!(
+    /// Identifies an engagement between an expert and a request.
+    EngagementId
+);

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod clock;
 pub mod email;
+pub mod engagement;
 pub mod enums;
 pub mod error;
 pub mod geo;
@@ -18,11 +19,11 @@ pub use account::{AccountStatus, DisplayName, Role};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use email::Email;
 pub use enums::{
-    Decision, EngagementType, InstitutionKind, LanguageLevel, RequestKind, RequestStatus,
-    VerificationStatus, Visibility, WorkMode,
+    Decision, EngagementStatus, EngagementType, InstitutionKind, LanguageLevel, RequestKind,
+    RequestStatus, Side, VerificationStatus, Visibility, WorkMode,
 };
 pub use error::ValidationError;
 pub use geo::{CountryCode, LanguageCode};
-pub use ids::{AccountId, InstitutionId, ProfileId, RequestId, SkillId};
+pub use ids::{AccountId, EngagementId, InstitutionId, ProfileId, RequestId, SkillId};
 pub use orcid::Orcid;
 pub use password::Password;

@@ -1,6 +1,7 @@
 //! The root mutation type, merged from one object per area.
 
 mod accounts;
+mod engagements;
 mod profiles;
 mod requests;
 mod sessions;
@@ -11,6 +12,7 @@ use async_graphql::MergedObject;
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     accounts::AccountMutation,
+    engagements::EngagementMutation,
     profiles::ProfileMutation,
     requests::RequestMutation,
     sessions::SessionMutation,

@@ -1,6 +1,7 @@
 //! The root query type, merged from one object per area.
 
 mod accounts;
+mod engagements;
 mod profiles;
 mod requests;
 mod search;
@@ -11,6 +12,7 @@ use async_graphql::MergedObject;
 #[derive(MergedObject, Default)]
 pub struct Query(
     accounts::AccountQuery,
+    engagements::EngagementQuery,
     profiles::ProfileQuery,
     requests::RequestQuery,
     search::SearchQuery,

@@ -1,6 +1,7 @@
 //! GraphQL object types and enums, converted from the service's views.
 
 pub(crate) mod account;
+pub(crate) mod engagement;
 pub(crate) mod institution;
 pub(crate) mod profile;
 pub(crate) mod request;

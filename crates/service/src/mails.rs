@@ -149,6 +149,76 @@ pub fn request_reviewed(
     }
 }
 
+/// What happened to an engagement, as mailed to the side that did not act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EngagementNews<'a> {
+    /// An expert applied to the institution's request.
+    Applied,
+    /// An institution invited the expert.
+    Invited,
+    /// The other side accepted.
+    Accepted,
+    /// The other side declined, perhaps saying why.
+    Declined(Option<&'a str>),
+    /// The other side withdrew.
+    Withdrawn,
+    /// The work was recorded as done.
+    Completed,
+}
+
+/// The mail that tells one side of an engagement what the other did, with a link to it.
+#[must_use]
+pub fn engagement_news(
+    public_url: &str,
+    to: &str,
+    name: &str,
+    title: &str,
+    id: braingain_domain::EngagementId,
+    news: EngagementNews<'_>,
+) -> OutgoingMail {
+    let link = format!("{public_url}/engagements/{id}");
+    let (subject, what) = match news {
+        EngagementNews::Applied => (
+            format!("An expert applied to \"{title}\""),
+            format!(
+                "An expert applied to help with your request \"{title}\". Read their\nmessage and answer them."
+            ),
+        ),
+        EngagementNews::Invited => (
+            format!("You are invited to help with \"{title}\""),
+            format!(
+                "An institution invites you to help with its request \"{title}\". Read its\nmessage and answer it."
+            ),
+        ),
+        EngagementNews::Accepted => (
+            format!("Your engagement on \"{title}\" was accepted"),
+            format!("Your engagement on \"{title}\" was accepted: the work can begin."),
+        ),
+        EngagementNews::Declined(reason) => (
+            format!("Your engagement on \"{title}\" was declined"),
+            format!(
+                "Your engagement on \"{title}\" was declined.{}",
+                reason
+                    .map(|r| format!("\nThey wrote:\n\n  {r}"))
+                    .unwrap_or_default()
+            ),
+        ),
+        EngagementNews::Withdrawn => (
+            format!("The engagement on \"{title}\" was withdrawn"),
+            format!("The other side withdrew from the engagement on \"{title}\"."),
+        ),
+        EngagementNews::Completed => (
+            format!("The engagement on \"{title}\" is completed"),
+            format!("The engagement on \"{title}\" was recorded as completed. Thank you."),
+        ),
+    };
+    OutgoingMail {
+        to: to.to_owned(),
+        subject,
+        body: format!("Hello {name},\n\n{what}\n\nSee it here: {link}\n\n-- BrainGain\n"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,5 +236,24 @@ mod tests {
             mail.body
                 .contains("https://bg.example/reset-password?token=tok456")
         );
+    }
+
+    #[test]
+    fn engagement_mails_link_to_the_engagement_and_quote_a_reason() {
+        let id = braingain_domain::EngagementId::new();
+        let news = EngagementNews::Declined(Some("On fieldwork"));
+        let mail = engagement_news(
+            "https://bg.example",
+            "a@example.org",
+            "Ada",
+            "Flood model",
+            id,
+            news,
+        );
+        assert!(
+            mail.body
+                .contains(&format!("https://bg.example/engagements/{id}"))
+        );
+        assert!(mail.body.contains("On fieldwork") && mail.subject.contains("declined"));
     }
 }

@@ -4,6 +4,7 @@ use crate::{Actor, Service, ServiceError, ServiceResult};
 use braingain_domain::profile::{ProfileDraft, SkillRef};
 use braingain_domain::{AccountStatus, ProfileId, Role, Visibility};
 use braingain_store::accounts::{self, AccountRecord};
+use braingain_store::engagements;
 use braingain_store::events::{self, Entity, Op};
 use braingain_store::profiles::{self, ProfileRecord};
 use braingain_store::skills::SkillRecord;
@@ -54,11 +55,12 @@ pub fn may_view(viewer: &Actor, owner: &AccountRecord, profile: &ProfileRecord) 
     }
 }
 
-/// Whether `viewer` may see the owner's contact email: the owner and moderators. (Members of
-/// an institution with an accepted engagement are added by the engagements feature.)
+/// Whether `viewer` may see the owner's contact email: the owner, moderators, and members of
+/// an institution with an ACCEPTED or COMPLETED engagement with the expert (`engaged`, see
+/// [`braingain_store::engagements::engaged_with`]).
 #[must_use]
-pub fn may_contact(viewer: &Actor, owner: &AccountRecord) -> bool {
-    viewer.account_id() == Some(owner.id) || viewer.is_moderator()
+pub fn may_contact(viewer: &Actor, owner: &AccountRecord, engaged: bool) -> bool {
+    viewer.account_id() == Some(owner.id) || viewer.is_moderator() || engaged
 }
 
 impl Service {
@@ -166,9 +168,15 @@ impl Service {
                     })
             })
             .collect();
+        let engaged = match actor.account_id() {
+            Some(viewer) if viewer != owner.id && !actor.is_moderator() => {
+                engagements::engaged_with(self.store().conn(), record.id, viewer).await?
+            }
+            _ => false,
+        };
         Ok(ProfileView {
             display_name: owner.display_name.clone(),
-            contact_email: may_contact(actor, owner).then(|| owner.email.clone()),
+            contact_email: may_contact(actor, owner, engaged).then(|| owner.email.clone()),
             last_active_at: owner.last_active_at,
             skills: claims,
             profile: record,

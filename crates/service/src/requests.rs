@@ -186,7 +186,7 @@ impl Service {
 
     /// The institution, if `session` is an active member of it: `NOT_FOUND` for an unknown
     /// institution, `FORBIDDEN` for anyone else.
-    async fn institution_for_member(
+    pub(crate) async fn institution_for_member(
         &self,
         session: &Session,
         id: InstitutionId,
@@ -205,7 +205,11 @@ impl Service {
         Ok(record)
     }
 
-    async fn is_member_of(&self, actor: &Actor, institution: InstitutionId) -> ServiceResult<bool> {
+    pub(crate) async fn is_member_of(
+        &self,
+        actor: &Actor,
+        institution: InstitutionId,
+    ) -> ServiceResult<bool> {
         match actor.account_id() {
             Some(account) => {
                 Ok(institutions::is_member(self.store().conn(), institution, account).await?)
@@ -214,7 +218,7 @@ impl Service {
         }
     }
 
-    async fn request_record(&self, id: RequestId) -> ServiceResult<RequestRecord> {
+    pub(crate) async fn request_record(&self, id: RequestId) -> ServiceResult<RequestRecord> {
         requests::find_by_id(self.store().conn(), id)
             .await?
             .ok_or_else(gone)

@@ -11,6 +11,35 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 pub use braingain_search::experts::FACET_FIELDS;
+/// Most skills a query's text is expanded to.
+const MAX_EXPANDED_SKILLS: usize = 8;
+
+/// The clauses of a query: split on punctuation and on "and" in the taxonomy's languages.
+fn clauses(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in text.split([',', ';', '/', '&', '+', '|']) {
+        let mut clause = Vec::new();
+        for word in part.split_whitespace() {
+            if matches!(
+                word.to_lowercase().as_str(),
+                "and" | "et" | "y" | "e" | "und" | "or" | "ou" | "o"
+            ) {
+                if !clause.is_empty() {
+                    out.push(clause.join(" "));
+                    clause.clear();
+                }
+            } else {
+                clause.push(word);
+            }
+        }
+        if !clause.is_empty() {
+            out.push(clause.join(" "));
+        }
+    }
+    out.truncate(6);
+    out
+}
+
 /// Most hits per page.
 pub const MAX_PAGE: i32 = 100;
 
@@ -212,7 +241,9 @@ impl Service {
         self.page(actor, results, filter, &skill_boosts).await
     }
 
-    /// Taxonomy skills the text most probably names (for cross-language matching).
+    /// Taxonomy skills the text most probably names (for cross-language matching). A request
+    /// often names several skills ("groundwater monitoring and hydrographic surveys"), and a
+    /// suggestion must match every word of a clause, so each clause is looked up on its own.
     async fn skills_meant_by(&self, text: &str, lang: &str) -> ServiceResult<Vec<SkillId>> {
         let index = self
             .inner
@@ -220,17 +251,27 @@ impl Service {
             .index()
             .await
             .map_err(ServiceError::Internal)?;
-        let (text, lang) = (text.to_owned(), lang.to_owned());
-        let suggestions = tokio::task::spawn_blocking(move || index.suggest(&text, Some(&lang), 3))
-            .await
-            .map_err(ServiceError::internal)?
-            .map_err(ServiceError::internal)?;
-        let best = suggestions.first().map_or(0.0, |s| s.score);
-        Ok(suggestions
-            .into_iter()
-            .filter(|s| s.score >= best * 0.8)
-            .filter_map(|s| s.id.parse().ok())
-            .collect())
+        let clauses = clauses(text);
+        let lang = lang.to_owned();
+        let found = tokio::task::spawn_blocking(move || {
+            let mut ids: Vec<SkillId> = Vec::new();
+            for clause in clauses {
+                let suggestions = index.suggest(&clause, Some(&lang), 3)?;
+                let best = suggestions.first().map_or(0.0, |s| s.score);
+                for s in suggestions.into_iter().filter(|s| s.score >= best * 0.8) {
+                    if let Ok(id) = s.id.parse::<SkillId>()
+                        && !ids.contains(&id)
+                    {
+                        ids.push(id);
+                    }
+                }
+            }
+            Ok::<_, braingain_search::SearchError>(ids)
+        })
+        .await
+        .map_err(ServiceError::internal)?
+        .map_err(ServiceError::internal)?;
+        Ok(found.into_iter().take(MAX_EXPANDED_SKILLS).collect())
     }
 
     async fn page(
@@ -322,5 +363,27 @@ impl Service {
             facets: results.facets,
             next_cursor: results.next_cursor,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clauses;
+
+    #[test]
+    fn queries_split_into_clauses_on_punctuation_and_conjunctions() {
+        assert_eq!(
+            clauses("groundwater monitoring and hydrographic surveys"),
+            vec!["groundwater monitoring", "hydrographic surveys"]
+        );
+        assert_eq!(
+            clauses("python, machine learning / statistics"),
+            vec!["python", "machine learning", "statistics"]
+        );
+        assert_eq!(
+            clauses("gestion de projet et budget"),
+            vec!["gestion de projet", "budget"]
+        );
+        assert_eq!(clauses("  "), Vec::<String>::new());
     }
 }

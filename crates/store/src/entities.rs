@@ -4,6 +4,7 @@ pub mod account;
 pub mod account_token;
 pub mod audit_log;
 pub mod change_event;
+pub mod engagement;
 pub mod expert_origin;
 pub mod expert_profile;
 pub mod expert_skill;

@@ -16,6 +16,8 @@ pub enum Entity {
     Expert,
     /// An institution's request (created, edited, or moved in its lifecycle).
     Request,
+    /// An engagement between an expert and a request (started or moved).
+    Engagement,
 }
 
 impl Entity {
@@ -23,6 +25,7 @@ impl Entity {
         match self {
             Entity::Expert => "expert",
             Entity::Request => "request",
+            Entity::Engagement => "engagement",
         }
     }
 }

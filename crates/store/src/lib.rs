@@ -4,6 +4,7 @@ pub mod account_tokens;
 pub mod accounts;
 pub mod audit;
 pub mod bulk;
+pub mod engagements;
 pub mod entities;
 mod error;
 pub mod events;

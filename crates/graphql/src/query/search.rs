@@ -2,8 +2,9 @@
 
 use crate::context::{actor, parts};
 use crate::error::GqlResultExt;
-use crate::types::search::{ExpertFilter, ExpertSearchResult};
-use async_graphql::{Context, Object, Result};
+use crate::mutation::parse_id;
+use crate::types::search::{ExpertFilter, ExpertHit, ExpertSearchResult, RequestHit};
+use async_graphql::{Context, ID, Object, Result};
 use braingain_service::search::{FACET_FIELDS, SearchRequest};
 
 #[derive(Default)]
@@ -46,5 +47,38 @@ impl SearchQuery {
             .await
             .gql()?;
         Ok(ExpertSearchResult(page))
+    }
+
+    /// Experts ranked for a request, best first, each with the reasons (the request's
+    /// institution members and moderators). Combines text relevance with required-skill
+    /// coverage and level, taxonomy proximity, languages, work mode, hours, origin country,
+    /// verification and recent activity.
+    async fn match_experts(
+        &self,
+        ctx: &Context<'_>,
+        request_id: ID,
+        #[graphql(default_with = "Some(20)")] first: Option<i32>,
+    ) -> Result<Vec<ExpertHit>> {
+        let (service, request) = parts(ctx)?;
+        let id = parse_id(&request_id, "requestId")?;
+        let hits = service
+            .match_experts(actor(request)?, id, first.unwrap_or(20))
+            .await
+            .gql()?;
+        Ok(hits.into_iter().map(ExpertHit).collect())
+    }
+
+    /// Open requests ranked for the signed-in expert, best first, each with the reasons.
+    async fn recommended_requests(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default_with = "Some(20)")] first: Option<i32>,
+    ) -> Result<Vec<RequestHit>> {
+        let (service, request) = parts(ctx)?;
+        let hits = service
+            .recommended_requests(actor(request)?, first.unwrap_or(20))
+            .await
+            .gql()?;
+        Ok(hits.into_iter().map(RequestHit).collect())
     }
 }

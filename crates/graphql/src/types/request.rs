@@ -1,9 +1,12 @@
 //! `Request`, `SkillRequirement` and the request enums.
 
+use super::engagement::Engagement;
 use super::institution::Institution;
 use super::profile::WorkMode;
 use super::skill::Skill;
-use async_graphql::{Enum, ID, Object, SimpleObject};
+use crate::context::{actor, parts};
+use crate::error::GqlResultExt;
+use async_graphql::{Context, Enum, ID, Object, Result, SimpleObject};
 use braingain_service::requests::RequestView;
 use chrono::{DateTime, Utc};
 
@@ -139,5 +142,15 @@ impl Request {
     /// When it last changed.
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.request.updated_at
+    }
+    /// Its engagements, oldest first: the institution's members and moderators see all; an
+    /// expert sees their own; others none.
+    async fn engagements(&self, ctx: &Context<'_>) -> Result<Vec<Engagement>> {
+        let (service, request) = parts(ctx)?;
+        let views = service
+            .request_engagements(actor(request)?, &self.0.request)
+            .await
+            .gql()?;
+        Ok(views.into_iter().map(Engagement).collect())
     }
 }

@@ -3,6 +3,7 @@
 use super::profile::{EngagementType, ExpertProfile, WorkMode};
 use super::skill::Skill;
 use async_graphql::{InputObject, Object, SimpleObject};
+use braingain_service::matching::RequestHit as ServiceRequestHit;
 use braingain_service::search::{ExpertHit as ServiceHit, Explanation, SearchFilter, SearchPage};
 
 /// Filters of an expert search; values within a list are alternatives (OR), lists combine
@@ -145,5 +146,24 @@ impl ExpertSearchResult {
     /// Pass as `after` to get the next page; null on the last page.
     async fn next_cursor(&self) -> Option<&str> {
         self.0.next_cursor.as_deref()
+    }
+}
+
+/// One request in a ranked list for an expert.
+pub struct RequestHit(pub ServiceRequestHit);
+
+#[Object]
+impl RequestHit {
+    /// The request.
+    async fn request(&self) -> super::request::Request {
+        super::request::Request(self.0.request.clone())
+    }
+    /// Fit between 0 and 1 (higher is better).
+    async fn score(&self) -> f64 {
+        f64::from(self.0.score)
+    }
+    /// Why it matched: the skills, languages and country shared with the expert.
+    async fn explanation(&self) -> MatchExplanation {
+        MatchExplanation(self.0.explanation.clone())
     }
 }

@@ -10,7 +10,8 @@ use braingain_domain::{AccountId, Decision, RequestId, RequestStatus, Verificati
 use braingain_store::audit::{self, AuditEntry};
 use braingain_store::events::{self, Entity, Op};
 use braingain_store::requests::{self, RequestRecord, StatusChange};
-use braingain_store::{accounts, institutions, mail};
+use braingain_store::{DatabaseTransaction, accounts, institutions, mail};
+use chrono::{DateTime, Utc};
 
 /// Longest reason a moderator may give, in characters.
 pub const MAX_REASON: usize = 2000;
@@ -165,6 +166,55 @@ impl Service {
             })?;
         let now = self.now();
         let tx = self.store().begin().await?;
+        if !self.write_step(&tx, &before, to, &step, now).await? {
+            return Err(ServiceError::Conflict {
+                field: None,
+                message: "the request changed meanwhile (someone else acted on it); reload it"
+                    .into(),
+            });
+        }
+        let after = requests::find_by_id(&tx, id).await?.ok_or_else(gone)?;
+        braingain_store::commit(tx).await?;
+        self.changes_committed();
+        if step.review {
+            self.inner.mail_queued.notify_one();
+        }
+        tracing::info!(request.id = %id, %from, %to, "request moved");
+        self.view_request(after).await
+    }
+
+    /// Marks an OPEN request as under way (→ `IN_PROGRESS`) inside the caller's transaction
+    /// (an engagement being accepted), with its change event and audit entry. Returns whether
+    /// it applied (false: the request is no longer OPEN).
+    pub(crate) async fn mark_request_in_progress_in(
+        &self,
+        tx: &DatabaseTransaction,
+        before: &RequestRecord,
+        now: DateTime<Utc>,
+    ) -> ServiceResult<bool> {
+        let step = Step {
+            to: RequestStatus::InProgress,
+            action: "request.start",
+            by: None,
+            reason: None,
+            review: false,
+        };
+        self.write_step(tx, before, RequestStatus::InProgress, &step, now)
+            .await
+    }
+
+    /// Writes a checked move (`to`) in `tx`: the conditional status update, its change
+    /// event, audit entry and mails. Returns whether the status was still the one read.
+    async fn write_step(
+        &self,
+        tx: &DatabaseTransaction,
+        before: &RequestRecord,
+        to: RequestStatus,
+        step: &Step<'_>,
+        now: DateTime<Utc>,
+    ) -> ServiceResult<bool> {
+        let id = before.id;
+        let from = before.status;
         let change = StatusChange {
             from,
             to,
@@ -175,16 +225,12 @@ impl Service {
                 .map(|m| (m, step.reason)),
             at: now,
         };
-        if !requests::set_status(&tx, id, change).await? {
-            return Err(ServiceError::Conflict {
-                field: None,
-                message: "the request changed meanwhile (someone else acted on it); reload it"
-                    .into(),
-            });
+        if !requests::set_status(tx, id, change).await? {
+            return Ok(false);
         }
-        events::record(&tx, Entity::Request, id.0, Op::Upsert, now).await?;
+        events::record(tx, Entity::Request, id.0, Op::Upsert, now).await?;
         audit::record(
-            &tx,
+            tx,
             AuditEntry {
                 at: now,
                 actor: step.by,
@@ -197,8 +243,8 @@ impl Service {
         )
         .await?;
         if step.review {
-            for member in institutions::members(&tx, before.institution_id).await? {
-                if let Some(account) = accounts::find_by_id(&tx, member).await? {
+            for member in institutions::members(tx, before.institution_id).await? {
+                if let Some(account) = accounts::find_by_id(tx, member).await? {
                     let text = mails::request_reviewed(
                         &self.config().public_url,
                         &account.email,
@@ -208,18 +254,11 @@ impl Service {
                         to,
                         step.reason,
                     );
-                    mail::enqueue(&tx, text, now).await?;
+                    mail::enqueue(tx, text, now).await?;
                 }
             }
         }
-        let after = requests::find_by_id(&tx, id).await?.ok_or_else(gone)?;
-        braingain_store::commit(tx).await?;
-        self.changes_committed();
-        if step.review {
-            self.inner.mail_queued.notify_one();
-        }
-        tracing::info!(request.id = %id, %from, %to, "request moved");
-        self.view_request(after).await
+        Ok(true)
     }
 }
 

@@ -1,0 +1,87 @@
+//! `Engagement` and its enums.
+
+use super::profile::ExpertProfile;
+use super::request::Request;
+use async_graphql::{Enum, ID, Object};
+use braingain_service::engagements::EngagementView;
+use chrono::{DateTime, Utc};
+
+/// Where an engagement stands: APPLIED or INVITED until the other side accepts or declines;
+/// the side that started withdraws; ACCEPTED work is COMPLETED (or withdrawn).
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "braingain_domain::EngagementStatus")]
+pub enum EngagementStatus {
+    /// The institution invited the expert; the expert answers.
+    Invited,
+    /// The expert applied; the institution answers.
+    Applied,
+    /// The other side said yes; the expert's contact email is shared with the institution.
+    Accepted,
+    /// The other side said no.
+    Declined,
+    /// A side stepped back.
+    Withdrawn,
+    /// The work is done.
+    Completed,
+}
+
+/// One side of an engagement.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+#[graphql(remote = "braingain_domain::Side")]
+pub enum EngagementSide {
+    /// The expert (an application).
+    Expert,
+    /// The institution's members (an invitation).
+    Institution,
+}
+
+/// An expert's engagement on a request, as one of its sides or a moderator sees it.
+pub struct Engagement(pub EngagementView);
+
+#[Object]
+impl Engagement {
+    /// Identifier.
+    async fn id(&self) -> ID {
+        ID(self.0.engagement.id.to_string())
+    }
+    /// The request.
+    async fn request(&self) -> Request {
+        Request(self.0.request.clone())
+    }
+    /// The expert.
+    async fn expert(&self) -> ExpertProfile {
+        ExpertProfile(self.0.expert.clone())
+    }
+    /// Where it stands.
+    async fn status(&self) -> EngagementStatus {
+        self.0.engagement.status.into()
+    }
+    /// Hours given, recorded on completion.
+    async fn hours_given(&self) -> Option<i32> {
+        self.0.engagement.hours_given
+    }
+    /// When it last changed.
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.engagement.updated_at
+    }
+    /// Who started it: the expert applied, or the institution invited.
+    async fn initiated_by(&self) -> EngagementSide {
+        self.0.engagement.initiated_by.into()
+    }
+    /// The opening message of the application or invitation (plain text).
+    async fn message(&self) -> &str {
+        &self.0.engagement.message
+    }
+    /// Why it was declined, if a reason was given.
+    async fn decline_reason(&self) -> Option<&str> {
+        self.0.engagement.decline_reason.as_deref()
+    }
+    /// Feedback recorded on completion.
+    async fn feedback(&self) -> Option<&str> {
+        self.0.engagement.feedback.as_deref()
+    }
+    /// When it was started.
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.engagement.created_at
+    }
+}

@@ -1,0 +1,334 @@
+//! Two-sided matching: experts for a request (`matchExperts`) and open requests for an expert
+//! (`recommendedRequests`). Text relevance from the index is combined with structured fit:
+//! required-skill coverage and level, taxonomy proximity, shared languages, work mode and hours
+//! fit, origin country = the institution's country, verification and recent activity. Every
+//! hit carries its explanation. The weights are documented in ARCHITECTURE.md.
+
+use crate::profiles::ProfileView;
+use crate::requests::RequestView;
+use crate::search::{ExpertHit, Explanation};
+use crate::{Actor, Service, ServiceError, ServiceResult};
+use braingain_domain::{AccountStatus, ProfileId, RequestId, RequestStatus, SkillId};
+use braingain_search::experts::{ExpertFilter, ExpertQuery};
+use braingain_store::accounts::AccountRecord;
+use braingain_store::profiles::ProfileRecord;
+use braingain_store::skills::SkillRecord;
+use braingain_store::{accounts, institutions, profiles, requests};
+use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Candidates taken from the index before structured re-ranking.
+const CANDIDATES: usize = 100;
+
+/// Weights of the fit components (they sum to 1).
+mod weight {
+    pub const TEXT: f64 = 0.30;
+    pub const REQUIRED: f64 = 0.30;
+    pub const OPTIONAL: f64 = 0.10;
+    pub const LANGUAGES: f64 = 0.09;
+    pub const WORK_MODES: f64 = 0.05;
+    pub const HOURS: f64 = 0.04;
+    pub const ORIGIN: f64 = 0.08;
+    pub const VERIFIED: f64 = 0.04;
+}
+
+/// A request matched to an expert.
+#[derive(Debug, Clone)]
+pub struct RequestHit {
+    /// The request.
+    pub request: RequestView,
+    /// Fit, 0 to 1.
+    pub score: f32,
+    /// Why.
+    pub explanation: Explanation,
+}
+
+/// How well one expert fits one request, with the reasons.
+struct Fit {
+    score: f64,
+    explanation: Explanation,
+}
+
+/// How much of a skill requirement an expert's skills cover: 1 at or above the level, 0.6
+/// below it, 0.3 for a broader, narrower or sibling skill in the taxonomy, else 0.
+fn coverage(wanted: &SkillRecord, min_level: u8, expert: &[(Arc<SkillRecord>, u8)]) -> f64 {
+    let mut best: f64 = 0.0;
+    for (skill, level) in expert {
+        let score = if skill.id == wanted.id {
+            if *level >= min_level { 1.0 } else { 0.6 }
+        } else if skill.broader.contains(&wanted.id)
+            || wanted.broader.contains(&skill.id)
+            || skill.broader.iter().any(|b| wanted.broader.contains(b))
+        {
+            0.3
+        } else {
+            0.0
+        };
+        best = best.max(score);
+    }
+    best
+}
+
+/// The recency factor of an expert last active at `last`: 1 today, 0.9 after three months,
+/// never below 0.8 (the same curve the search index uses).
+fn activity(last: DateTime<Utc>, now: DateTime<Utc>) -> f64 {
+    let days = (now - last).num_days().max(0) as f64;
+    0.8 + 0.2 * 0.5_f64.powf(days / 90.0)
+}
+
+fn fit(
+    request: &RequestView,
+    expert: &ProfileRecord,
+    owner: &AccountRecord,
+    expert_skills: &[(Arc<SkillRecord>, u8)],
+    text: f64,
+    now: DateTime<Utc>,
+) -> Fit {
+    let mut explanation = Explanation::default();
+    let (mut required, mut required_n, mut optional, mut optional_n) = (0.0, 0.0, 0.0, 0.0);
+    for need in &request.skills {
+        let covered = coverage(&need.skill, need.min_level, expert_skills);
+        if covered >= 0.6 {
+            explanation.matched_skills.push(need.skill.clone());
+        } else if need.required {
+            explanation.missing_skills.push(need.skill.clone());
+        }
+        if need.required {
+            required += covered;
+            required_n += 1.0;
+        } else {
+            optional += covered;
+            optional_n += 1.0;
+        }
+    }
+    let required = if required_n > 0.0 {
+        required / required_n
+    } else {
+        1.0
+    };
+    let optional = if optional_n > 0.0 {
+        optional / optional_n
+    } else {
+        1.0
+    };
+    let wanted = &request.request.languages;
+    explanation.matched_languages = wanted
+        .iter()
+        .filter(|l| expert.languages.iter().any(|(c, _)| c == *l))
+        .map(|l| l.as_str().to_owned())
+        .collect();
+    let languages = if wanted.is_empty() {
+        1.0
+    } else if explanation.matched_languages.is_empty() {
+        0.0
+    } else {
+        1.0
+    };
+    let modes = &request.request.work_modes;
+    let work_modes = if modes.is_empty() || modes.iter().any(|m| expert.work_modes.contains(m)) {
+        1.0
+    } else {
+        0.0
+    };
+    let hours = match (request.request.hours_per_month, expert.hours_per_month) {
+        (Some(need), Some(offer)) if need > 0 => (f64::from(offer) / f64::from(need)).min(1.0),
+        (Some(_), None) => 0.5,
+        _ => 1.0,
+    };
+    explanation.country_match = expert
+        .origin_countries
+        .contains(&request.institution.country);
+    let score = weight::TEXT * text
+        + weight::REQUIRED * required
+        + weight::OPTIONAL * optional
+        + weight::LANGUAGES * languages
+        + weight::WORK_MODES * work_modes
+        + weight::HOURS * hours
+        + weight::ORIGIN * f64::from(u8::from(explanation.country_match))
+        + weight::VERIFIED * f64::from(u8::from(expert.verified));
+    let last = owner.last_active_at.unwrap_or(expert.updated_at);
+    Fit {
+        score: score * activity(last, now),
+        explanation,
+    }
+}
+
+impl Service {
+    /// Experts ranked for a request, best first, each with why (institution members and
+    /// moderators only: brokered matching).
+    #[tracing::instrument(skip_all, fields(request.id = %id), err(level = "debug"))]
+    pub async fn match_experts(
+        &self,
+        actor: &Actor,
+        id: RequestId,
+        first: i32,
+    ) -> ServiceResult<Vec<ExpertHit>> {
+        let session = actor.session()?;
+        let record = requests::find_by_id(self.store().conn(), id)
+            .await?
+            .ok_or_else(|| ServiceError::NotFound("no request has this id".into()))?;
+        let member =
+            institutions::is_member(self.store().conn(), record.institution_id, session.account)
+                .await?;
+        if !member && !actor.is_moderator() {
+            return Err(ServiceError::forbidden(
+                "only the institution's members and moderators match experts to its requests",
+            ));
+        }
+        let request = self.view_request(record).await?;
+        let query = ExpertQuery {
+            text: Some(format!(
+                "{} {}",
+                request.request.title,
+                request
+                    .skills
+                    .iter()
+                    .map(|s| crate::skills::label(&s.skill, "en"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )),
+            skill_boosts: request
+                .skills
+                .iter()
+                .map(|s| s.skill.id.to_string())
+                .collect(),
+            filter: ExpertFilter::default(),
+            limit: CANDIDATES,
+            after: None,
+            facet_fields: Vec::new(),
+            now: self.now().timestamp(),
+        };
+        let index = self.inner.experts.clone();
+        let results = tokio::task::spawn_blocking(move || index.search(&query))
+            .await
+            .map_err(ServiceError::internal)?
+            .map_err(ServiceError::internal)?;
+        let best_text = results
+            .hits
+            .iter()
+            .map(|h| f64::from(h.score))
+            .fold(0.0, f64::max)
+            .max(f64::EPSILON);
+        let ids: Vec<ProfileId> = results
+            .hits
+            .iter()
+            .filter_map(|h| h.profile_id.parse().ok())
+            .collect();
+        let records: HashMap<ProfileId, ProfileRecord> =
+            profiles::find_many(self.store().conn(), &ids)
+                .await?
+                .into_iter()
+                .map(|p| (p.id, p))
+                .collect();
+        let owner_ids: Vec<_> = records.values().map(|p| p.account_id).collect();
+        let owners: HashMap<_, _> = accounts::find_many(self.store().conn(), &owner_ids)
+            .await?
+            .into_iter()
+            .map(|a| (a.id, a))
+            .collect();
+        let now = self.now();
+        let mut scored = Vec::new();
+        for hit in results.hits {
+            let Some(profile) = hit
+                .profile_id
+                .parse::<ProfileId>()
+                .ok()
+                .and_then(|id| records.get(&id))
+            else {
+                continue;
+            };
+            let Some(owner) = owners.get(&profile.account_id) else {
+                continue;
+            };
+            if !crate::indexer::searchable(owner, profile) {
+                continue;
+            }
+            let skills = self.expert_skills(profile).await?;
+            let mut fit = fit(
+                &request,
+                profile,
+                owner,
+                &skills,
+                f64::from(hit.score) / best_text,
+                now,
+            );
+            fit.explanation.highlights = hit.highlights;
+            scored.push((fit, profile.clone(), owner.clone()));
+        }
+        scored.sort_by(|a, b| {
+            b.0.score
+                .total_cmp(&a.0.score)
+                .then_with(|| a.1.id.cmp(&b.1.id))
+        });
+        let first = usize::try_from(first.clamp(1, 100)).unwrap_or(20);
+        let mut hits = Vec::with_capacity(first);
+        for (fit, profile, owner) in scored.into_iter().take(first) {
+            let expert: ProfileView = self.view_profile(actor, &owner, profile).await?;
+            hits.push(ExpertHit {
+                expert,
+                score: fit.score as f32,
+                explanation: fit.explanation,
+            });
+        }
+        Ok(hits)
+    }
+
+    /// Open requests ranked for the signed-in expert, best first, each with why.
+    pub async fn recommended_requests(
+        &self,
+        actor: &Actor,
+        first: i32,
+    ) -> ServiceResult<Vec<RequestHit>> {
+        let session = actor.session()?;
+        let owner = self.account_record(session.account).await?;
+        let Some(profile) = profiles::find_by_account(self.store().conn(), owner.id).await? else {
+            return Ok(Vec::new());
+        };
+        if owner.status != AccountStatus::Active {
+            return Ok(Vec::new());
+        }
+        let skills = self.expert_skills(&profile).await?;
+        let open = requests::with_status(self.store().conn(), RequestStatus::Open).await?;
+        let now = self.now();
+        let mut scored = Vec::new();
+        for record in open {
+            let view = self.view_request(record).await?;
+            // Without a text query, relevance is carried by the structured fit alone.
+            let fit = fit(&view, &profile, &owner, &skills, 0.0, now);
+            if fit.explanation.matched_skills.is_empty() && !view.skills.is_empty() {
+                continue;
+            }
+            scored.push(RequestHit {
+                request: view,
+                score: (fit.score / (1.0 - weight::TEXT)) as f32,
+                explanation: fit.explanation,
+            });
+        }
+        scored.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.request.request.id.cmp(&b.request.request.id))
+        });
+        scored.truncate(usize::try_from(first.clamp(1, 100)).unwrap_or(20));
+        Ok(scored)
+    }
+
+    async fn expert_skills(
+        &self,
+        profile: &ProfileRecord,
+    ) -> ServiceResult<Vec<(Arc<SkillRecord>, u8)>> {
+        let ids: Vec<SkillId> = profile.skills.iter().map(|c| c.skill_id).collect();
+        let records = self.skills_by_id(&ids).await?;
+        Ok(profile
+            .skills
+            .iter()
+            .filter_map(|c| {
+                records
+                    .iter()
+                    .find(|s| s.id == c.skill_id)
+                    .map(|s| (s.clone(), c.level))
+            })
+            .collect())
+    }
+}
