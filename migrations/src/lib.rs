@@ -17,6 +17,7 @@ mod m20261127_000011_create_system_state;
 mod m20261127_000012_create_requests;
 mod m20261127_000013_create_request_skills;
 mod m20261127_000014_create_engagements;
+mod m20261127_000015_create_messages;
 
 /// Every migration of BrainGain, in the order they apply.
 #[derive(Debug)]
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000012_create_requests::Migration),
             Box::new(m20261127_000013_create_request_skills::Migration),
             Box::new(m20261127_000014_create_engagements::Migration),
+            Box::new(m20261127_000015_create_messages::Migration),
         ]
     }
 }

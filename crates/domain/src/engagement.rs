@@ -142,6 +142,12 @@ pub fn message(raw: &str) -> Result<String, ValidationError> {
     bounded(raw, "message", 1, MAX_MESSAGE)
 }
 
+/// The body of a message on an engagement: trimmed, 1 to [`MAX_MESSAGE`] characters, no
+/// control characters other than line breaks and tabs (field `body`). It stays plain text.
+pub fn message_body(raw: &str) -> Result<String, ValidationError> {
+    bounded(raw, "body", 1, MAX_MESSAGE)
+}
+
 /// An optional reason for declining: blank is `None`, at most [`MAX_REASON`] characters.
 pub fn reason(raw: Option<&str>) -> Result<Option<String>, ValidationError> {
     optional(raw, "reason", MAX_REASON)
@@ -257,6 +263,9 @@ mod tests {
         assert_eq!(message("  Hello  ").unwrap(), "Hello");
         assert_eq!(message(" ").unwrap_err().field, "message");
         assert!(message(&"x".repeat(5001)).is_err());
+        assert_eq!(message_body(" <b>Hi</b>\n").unwrap(), "<b>Hi</b>");
+        assert_eq!(message_body(&"x".repeat(5001)).unwrap_err().field, "body");
+        assert_eq!(message_body("a\u{7}b").unwrap_err().field, "body");
         assert_eq!(reason(Some("  ")).unwrap(), None);
         assert_eq!(reason(Some(&"x".repeat(2001))).unwrap_err().field, "reason");
         assert_eq!(completion(0, None).unwrap(), (0, None));

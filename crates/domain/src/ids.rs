@@ -94,3 +94,8 @@ id_type!(
     /// Identifies an engagement between an expert and a request.
     EngagementId
 );
+
+id_type!(
+    /// Identifies a message on an engagement.
+    MessageId
+);

@@ -24,6 +24,6 @@ pub use enums::{
 };
 pub use error::ValidationError;
 pub use geo::{CountryCode, LanguageCode};
-pub use ids::{AccountId, EngagementId, InstitutionId, ProfileId, RequestId, SkillId};
+pub use ids::{AccountId, EngagementId, InstitutionId, MessageId, ProfileId, RequestId, SkillId};
 pub use orcid::Orcid;
 pub use password::Password;

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod engagements;
+mod insight;
 mod profiles;
 mod requests;
 mod search;
@@ -13,6 +14,7 @@ use async_graphql::MergedObject;
 pub struct Query(
     accounts::AccountQuery,
     engagements::EngagementQuery,
+    insight::InsightQuery,
     profiles::ProfileQuery,
     requests::RequestQuery,
     search::SearchQuery,

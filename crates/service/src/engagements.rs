@@ -4,9 +4,11 @@
 //! (`braingain_domain::engagement`); each is a conditional update written in one transaction
 //! with its change event, audit entry and a mail to the other side. Who sees which
 //! engagements lives in `engagements/views.rs`; what each move writes besides the engagement,
-//! in `engagements/effects.rs`.
+//! in `engagements/effects.rs`; the messages the two sides exchange, in
+//! `engagements/messages.rs`.
 
 mod effects;
+mod messages;
 mod views;
 
 use crate::mails::EngagementNews;
@@ -21,6 +23,7 @@ use braingain_store::engagements::{self, NewEngagement, Transition};
 use braingain_store::requests::RequestRecord;
 use braingain_store::{StoreError, accounts, institutions, profiles};
 
+pub use messages::MessageView;
 pub use views::EngagementView;
 
 /// What a move records besides the new status.

@@ -8,6 +8,7 @@ pub mod engagements;
 mod error;
 pub mod import;
 pub mod indexer;
+pub mod insight;
 pub mod institutions;
 pub mod mails;
 pub mod matching;

@@ -219,6 +219,26 @@ pub fn engagement_news(
     }
 }
 
+/// The mail that tells one side of an engagement the other wrote a message, with a link to
+/// the engagement (the message itself is read there).
+#[must_use]
+pub fn engagement_message(
+    public_url: &str,
+    to: &str,
+    name: &str,
+    title: &str,
+    id: braingain_domain::EngagementId,
+) -> OutgoingMail {
+    let link = format!("{public_url}/engagements/{id}");
+    OutgoingMail {
+        to: to.to_owned(),
+        subject: format!("New message on \"{title}\""),
+        body: format!(
+            "Hello {name},\n\nThe other side wrote a new message on the engagement on \"{title}\".\n\nRead and answer it here: {link}\n\n-- BrainGain\n"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

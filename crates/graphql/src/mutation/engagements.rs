@@ -1,9 +1,10 @@
-//! Mutations on engagements: applying, inviting, answering, withdrawing and completing.
+//! Mutations on engagements: applying, inviting, answering, withdrawing and completing, and
+//! the messages between the two sides.
 
 use super::parse_id;
 use crate::context::{actor, parts};
 use crate::error::GqlResultExt;
-use crate::types::engagement::Engagement;
+use crate::types::engagement::{Engagement, Message};
 use async_graphql::{Context, ID, Object, Result};
 
 #[derive(Default)]
@@ -92,5 +93,23 @@ impl EngagementMutation {
             .await
             .gql()?;
         Ok(Engagement(view))
+    }
+
+    /// One side of an engagement (the expert or a member of the request's institution)
+    /// writes to the other (1 to 5,000 characters of plain text, stored verbatim and never
+    /// interpreted as HTML); the other side gets a mail.
+    async fn send_message(
+        &self,
+        ctx: &Context<'_>,
+        engagement_id: ID,
+        body: String,
+    ) -> Result<Message> {
+        let (service, request) = parts(ctx)?;
+        let engagement_id = parse_id(&engagement_id, "engagementId")?;
+        let view = service
+            .send_message(actor(request)?, engagement_id, &body)
+            .await
+            .gql()?;
+        Ok(Message(view))
     }
 }

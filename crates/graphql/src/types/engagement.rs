@@ -1,9 +1,12 @@
-//! `Engagement` and its enums.
+//! `Engagement`, its enums and its `Message`s.
 
+use super::account::Account;
 use super::profile::ExpertProfile;
 use super::request::Request;
-use async_graphql::{Enum, ID, Object};
-use braingain_service::engagements::EngagementView;
+use crate::context::{actor, parts};
+use crate::error::GqlResultExt;
+use async_graphql::{Context, Enum, ID, Object, Result};
+use braingain_service::engagements::{EngagementView, MessageView};
 use chrono::{DateTime, Utc};
 
 /// Where an engagement stands: APPLIED or INVITED until the other side accepts or declines;
@@ -83,5 +86,37 @@ impl Engagement {
     /// When it was started.
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.engagement.created_at
+    }
+    /// The messages between the two sides, oldest first (plain text).
+    async fn messages(&self, ctx: &Context<'_>) -> Result<Vec<Message>> {
+        let (service, request) = parts(ctx)?;
+        let list = service
+            .engagement_messages(actor(request)?, &self.0.engagement)
+            .await
+            .gql()?;
+        Ok(list.into_iter().map(Message).collect())
+    }
+}
+
+/// A message one side of an engagement wrote to the other.
+pub struct Message(pub MessageView);
+
+#[Object]
+impl Message {
+    /// Identifier.
+    async fn id(&self) -> ID {
+        ID(self.0.message.id.to_string())
+    }
+    /// Who wrote it; a deleted account shows as "Deleted account" with a nil id.
+    async fn author(&self) -> Account {
+        Account(self.0.author.clone())
+    }
+    /// The text, plain text exactly as written (trimmed): never HTML; escape it to show it.
+    async fn body(&self) -> &str {
+        &self.0.message.body
+    }
+    /// When it was sent.
+    async fn sent_at(&self) -> DateTime<Utc> {
+        self.0.message.sent_at
     }
 }

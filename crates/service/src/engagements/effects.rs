@@ -77,14 +77,7 @@ impl Service {
         news: EngagementNews<'_>,
         now: DateTime<Utc>,
     ) -> ServiceResult<()> {
-        let recipients = match side {
-            Side::Expert => profiles::find_by_id(tx, engagement.expert_profile_id)
-                .await?
-                .map(|p| vec![p.account_id])
-                .unwrap_or_default(),
-            Side::Institution => institutions::members(tx, request.institution_id).await?,
-        };
-        for id in recipients {
+        for id in side_accounts(tx, engagement, request, side).await? {
             if let Some(account) = accounts::find_by_id(tx, id).await? {
                 let text = mails::engagement_news(
                     &self.config().public_url,
@@ -99,4 +92,48 @@ impl Service {
         }
         Ok(())
     }
+
+    /// Queues a mail about a new message for everyone on `side` but `author`.
+    pub(super) async fn mail_message(
+        &self,
+        tx: &DatabaseTransaction,
+        engagement: &EngagementRecord,
+        request: &RequestRecord,
+        side: Side,
+        author: AccountId,
+        now: DateTime<Utc>,
+    ) -> ServiceResult<()> {
+        for id in side_accounts(tx, engagement, request, side).await? {
+            if id == author {
+                continue;
+            }
+            if let Some(account) = accounts::find_by_id(tx, id).await? {
+                let text = mails::engagement_message(
+                    &self.config().public_url,
+                    &account.email,
+                    &account.display_name,
+                    &request.title,
+                    engagement.id,
+                );
+                mail::enqueue(tx, text, now).await?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Everyone on `side` of an engagement: the expert, or every member of the institution.
+async fn side_accounts(
+    tx: &DatabaseTransaction,
+    engagement: &EngagementRecord,
+    request: &RequestRecord,
+    side: Side,
+) -> ServiceResult<Vec<AccountId>> {
+    Ok(match side {
+        Side::Expert => profiles::find_by_id(tx, engagement.expert_profile_id)
+            .await?
+            .map(|p| vec![p.account_id])
+            .unwrap_or_default(),
+        Side::Institution => institutions::members(tx, request.institution_id).await?,
+    })
 }
