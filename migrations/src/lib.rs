@@ -18,6 +18,9 @@ mod m20261127_000012_create_requests;
 mod m20261127_000013_create_request_skills;
 mod m20261127_000014_create_engagements;
 mod m20261127_000015_create_messages;
+mod m20261127_000016_create_notifications;
+mod m20261127_000017_engagement_reminders;
+mod m20261127_000018_create_reports;
 
 /// Every migration of BrainGain, in the order they apply.
 #[derive(Debug)]
@@ -42,6 +45,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000013_create_request_skills::Migration),
             Box::new(m20261127_000014_create_engagements::Migration),
             Box::new(m20261127_000015_create_messages::Migration),
+            Box::new(m20261127_000016_create_notifications::Migration),
+            Box::new(m20261127_000017_engagement_reminders::Migration),
+            Box::new(m20261127_000018_create_reports::Migration),
         ]
     }
 }

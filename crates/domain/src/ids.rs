@@ -99,3 +99,8 @@ id_type!(
     /// Identifies a message on an engagement.
     MessageId
 );
+
+id_type!(
+    /// Identifies an in-app notification.
+    NotificationId
+);

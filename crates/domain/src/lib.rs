@@ -24,6 +24,8 @@ pub use enums::{
 };
 pub use error::ValidationError;
 pub use geo::{CountryCode, LanguageCode};
-pub use ids::{AccountId, EngagementId, InstitutionId, MessageId, ProfileId, RequestId, SkillId};
+pub use ids::{
+    AccountId, EngagementId, InstitutionId, MessageId, NotificationId, ProfileId, RequestId, SkillId,
+};
 pub use orcid::Orcid;
 pub use password::Password;

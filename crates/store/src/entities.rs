@@ -13,6 +13,7 @@ pub mod institution_member;
 pub mod login_failure;
 pub mod mail_outbox;
 pub mod message;
+pub mod notification;
 pub mod refresh_token;
 pub mod request;
 pub mod request_skill;

@@ -12,6 +12,7 @@ pub mod insight;
 pub mod institutions;
 pub mod mail;
 pub mod messages;
+pub mod notifications;
 pub mod profiles;
 pub mod requests;
 pub mod sessions;
