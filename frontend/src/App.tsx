@@ -21,6 +21,10 @@ const pages = {
   InstitutionPage: () => import("./pages/InstitutionPage"),
   Moderation: () => import("./pages/Moderation"),
   Search: () => import("./pages/Search"),
+  RequestPage: () => import("./pages/RequestPage"),
+  RequestEditor: () => import("./pages/RequestEditor"),
+  EngagementPage: () => import("./pages/EngagementPage"),
+  Insight: () => import("./pages/Insight"),
   NotFound: () => import("./pages/NotFound"),
 };
 const SignUp = lazy(pages.SignUp);
@@ -35,14 +39,18 @@ const InstitutionNew = lazy(pages.InstitutionNew);
 const InstitutionPage = lazy(pages.InstitutionPage);
 const Moderation = lazy(pages.Moderation);
 const Search = lazy(pages.Search);
+const RequestPage = lazy(pages.RequestPage);
+const RequestEditor = lazy(pages.RequestEditor);
+const EngagementPage = lazy(pages.EngagementPage);
+const Insight = lazy(pages.Insight);
 const NotFound = lazy(pages.NotFound);
 
 const NEXT_PAGES: Record<Role | "ANONYMOUS", (keyof typeof pages)[]> = {
   ANONYMOUS: ["Search", "SignIn", "SignUp"],
-  EXPERT: ["Dashboard", "ProfileEditor", "Search"],
-  INSTITUTION: ["Dashboard", "Search", "InstitutionNew", "InstitutionPage"],
-  MODERATOR: ["Dashboard", "Search", "Moderation"],
-  ADMIN: ["Dashboard", "Search", "Moderation"],
+  EXPERT: ["Dashboard", "ProfileEditor", "Search", "RequestPage", "EngagementPage"],
+  INSTITUTION: ["Dashboard", "Search", "InstitutionNew", "InstitutionPage", "RequestPage", "RequestEditor", "EngagementPage"],
+  MODERATOR: ["Dashboard", "Search", "Moderation", "RequestPage"],
+  ADMIN: ["Dashboard", "Search", "Moderation", "RequestPage"],
 };
 
 function PrefetchPages() {
@@ -89,6 +97,11 @@ export function App() {
           <Route path="experts/:id" element={<ExpertPage />} />
           <Route path="institutions/new" element={<RequireAuth roles={["INSTITUTION", "ADMIN"]}><InstitutionNew /></RequireAuth>} />
           <Route path="institutions/:id" element={<InstitutionPage />} />
+          <Route path="institutions/:id/requests/new" element={<RequireAuth roles={["INSTITUTION", "ADMIN"]}><RequestEditor mode="new" /></RequireAuth>} />
+          <Route path="requests/:id" element={<RequestPage />} />
+          <Route path="requests/:id/edit" element={<RequireAuth roles={["INSTITUTION", "ADMIN"]}><RequestEditor mode="edit" /></RequireAuth>} />
+          <Route path="engagements/:id" element={<RequireAuth><EngagementPage /></RequireAuth>} />
+          <Route path="insight" element={<Insight />} />
           <Route path="moderation" element={<RequireAuth roles={["MODERATOR", "ADMIN"]}><Moderation /></RequireAuth>} />
           <Route path="*" element={<NotFound />} />
         </Route>

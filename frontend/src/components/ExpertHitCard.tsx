@@ -1,16 +1,17 @@
 // One expert in the search results: who, where, and why they matched (explanation chips and
 // the server's highlighted snippets, rendered with the <mark>-only renderer).
-import type { Ref } from "react";
+import type { ReactNode, Ref } from "react";
 import { Link } from "react-router";
 import type { SearchHitFragment } from "../graphql/generated/graphql";
 import { displayName, formatDate, useI18n } from "../i18n";
 import { Highlight } from "../lib/highlight";
 
-export function ExpertHitCard(props: { hit: SearchHitFragment; linkRef?: Ref<HTMLAnchorElement> }) {
+export function ExpertHitCard(props: { hit: SearchHitFragment; linkRef?: Ref<HTMLAnchorElement>; headingLevel?: 2 | 3; children?: ReactNode }) {
   const { t, lang } = useI18n();
   const { expert: e, explanation: x } = props.hit;
   const region = (c: string) => displayName(lang, "region", c);
   const headingId = `hit-${e.id.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+  const H = props.headingLevel === 3 ? "h3" : "h2";
   const place = e.residenceCountry
     ? e.residenceCity
       ? `${e.residenceCity}, ${region(e.residenceCountry)}`
@@ -19,11 +20,11 @@ export function ExpertHitCard(props: { hit: SearchHitFragment; linkRef?: Ref<HTM
 
   return (
     <article className="card hit" aria-labelledby={headingId}>
-      <h2 className="hit-name" id={headingId}>
+      <H className="hit-name" id={headingId}>
         <Link to={`/experts/${encodeURIComponent(e.id)}`} ref={props.linkRef}>
           {e.displayName}
         </Link>
-      </h2>
+      </H>
       {e.headline && <p className="hit-headline">{e.headline}</p>}
       {place && <p className="meta">{t("expert.residence", { place })}</p>}
       {x.highlights.length > 0 && (
@@ -67,6 +68,7 @@ export function ExpertHitCard(props: { hit: SearchHitFragment; linkRef?: Ref<HTM
           {e.lastActiveAt ? t("expert.lastActive", { date: formatDate(lang, e.lastActiveAt) }) : t("expert.lastActiveNever")}
         </li>
       </ul>
+      {props.children}
     </article>
   );
 }

@@ -17,6 +17,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { to: "/", key: "nav.home" },
   { to: "/search", key: "nav.search" },
+  { to: "/insight", key: "nav.insight" },
   { to: "/me", key: "nav.dashboard", roles: ["EXPERT", "INSTITUTION", "MODERATOR", "ADMIN"] },
   { to: "/me/profile", key: "nav.profile", roles: ["EXPERT"] },
   { to: "/institutions/new", key: "nav.newInstitution", roles: ["INSTITUTION"] },

@@ -59,6 +59,9 @@ describe("translation files", () => {
       LanguageLevel: "level",
       InstitutionKind: "kind",
       VerificationStatus: "verification",
+      RequestStatus: "requestStatus",
+      RequestKind: "requestKind",
+      EngagementStatus: "engagementStatus",
     };
     const missing: string[] = [];
     for (const [typeName, prefix] of Object.entries(families)) {
@@ -69,6 +72,13 @@ describe("translation files", () => {
     for (const v of ["PUBLIC", "MEMBERS", "HIDDEN"]) if (!(`visibility.${v}.hint` in en)) missing.push(v);
     for (const v of ["REMOTE", "SHORT_VISIT", "LONG_STAY", "RETURN"]) if (!(`search.mode.${v}` in en)) missing.push(`search.mode.${v}`);
     for (const n of [1, 2, 3, 4, 5]) if (!(`skillLevel.${n}` in en)) missing.push(`skillLevel.${n}`);
+    const more: Record<string, string> = { RequestStatus: "request.next", EngagementStatus: "engagement.next", WorkMode: "requestMode" };
+    for (const [typeName, prefix] of Object.entries(more)) {
+      const type = schema.getType(typeName);
+      if (!isEnumType(type)) throw new Error(`${typeName} is not an enum`);
+      for (const v of type.getValues()) if (!(`${prefix}.${v.name}` in en)) missing.push(`${prefix}.${v.name}`);
+    }
+    for (const d of ["APPROVE", "RETURN", "REJECT"]) if (!(`review.done.${d}` in en)) missing.push(`review.done.${d}`);
     expect(missing).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import { useApi, useQuery } from "../lib/api";
 import { errorMessage } from "../lib/errors";
 import { useTitle } from "../lib/useTitle";
 import { ErrorBox, Loading } from "../components/Layout";
-import { Notice } from "../components/forms";
+import { ExpertWork, StaffWork } from "../components/DashboardSections";
 import { useState } from "react";
 
 export default function Dashboard() {
@@ -98,7 +98,8 @@ export default function Dashboard() {
         </section>
       )}
 
-      <Notice>{t("dashboard.comingSoon")}</Notice>
+      {me.role === "EXPERT" && <ExpertWork />}
+      {me.role === "INSTITUTION" && <StaffWork />}
     </>
   );
 }

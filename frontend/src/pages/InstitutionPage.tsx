@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useParams, useSearchParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { AddInstitutionMemberDocument, InstitutionDocument } from "../graphql/generated/graphql";
 import { displayName, formatDate, useI18n } from "../i18n";
 import { useApi, useQuery, useSession } from "../lib/api";
@@ -8,6 +8,7 @@ import { useFormErrors } from "../lib/useForm";
 import { useTitle } from "../lib/useTitle";
 import { ErrorBox, Loading } from "../components/Layout";
 import { ErrorSummary, Notice, TextField } from "../components/forms";
+import { RequestTable } from "../components/DashboardSections";
 
 export default function InstitutionPage() {
   const { t, lang } = useI18n();
@@ -67,6 +68,19 @@ export default function InstitutionPage() {
           </p>
         )}
       </article>
+
+      <section aria-labelledby="inst-requests">
+        <h2 id="inst-requests">{t("institution.requests.title")}</h2>
+        {isMember && <p className="hint">{t("institution.requests.memberHint")}</p>}
+        <RequestTable requests={inst.requests} />
+        {isMember && inst.verification === "VERIFIED" && (
+          <p>
+            <Link to={`/institutions/${inst.id}/requests/new`} className="button">
+              {t("request.new.title")}
+            </Link>
+          </p>
+        )}
+      </section>
 
       {isMember && (
         <section className="card" aria-labelledby="add-member">

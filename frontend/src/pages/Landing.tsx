@@ -1,6 +1,8 @@
 import { Link } from "react-router";
 import { useI18n } from "../i18n";
-import { useSession } from "../lib/api";
+import { useQuery, useSession } from "../lib/api";
+import { NetworkNumbersDocument } from "../graphql/generated/graphql";
+import { HeadlineFigures } from "../components/HeadlineFigures";
 import { useTitle } from "../lib/useTitle";
 
 export default function Landing() {
@@ -44,11 +46,32 @@ export default function Landing() {
         </section>
       </div>
 
-      {/* SLOT: live network numbers (networkStats) — not in the API yet; no numbers are invented. */}
-      <section aria-labelledby="stats" className="card stats-slot" data-slot="network-stats">
+      <section aria-labelledby="stats" className="card">
         <h2 id="stats">{t("landing.stats.title")}</h2>
-        <p className="meta">{t("landing.stats.pending")}</p>
+        <LiveNumbers />
       </section>
+    </>
+  );
+}
+
+/** The network's live figures, linked to the insight dashboard; nothing is shown until they
+ * arrive (no invented numbers), and a failure only says they are unavailable. */
+function LiveNumbers() {
+  const { t } = useI18n();
+  const q = useQuery(NetworkNumbersDocument, {});
+  if (q.error) return <p className="meta">{t("landing.stats.unavailable")}</p>;
+  if (!q.data)
+    return (
+      <div className="skeleton" aria-hidden="true">
+        <div className="skeleton-line short" />
+      </div>
+    );
+  return (
+    <>
+      <HeadlineFigures stats={q.data.networkStats} />
+      <p>
+        <Link to="/insight">{t("landing.stats.more")}</Link>
+      </p>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { errorMessage, fieldDomId } from "../lib/errors";
 import { useTitle } from "../lib/useTitle";
 import { ErrorBox, Loading } from "../components/Layout";
 import { Notice } from "../components/forms";
+import { RequestReviewQueue } from "../components/RequestReviewQueue";
 
 export default function Moderation() {
   const { t } = useI18n();
@@ -41,6 +42,7 @@ export default function Moderation() {
           ))}
         </ul>
       )}
+      <RequestReviewQueue />
     </>
   );
 }

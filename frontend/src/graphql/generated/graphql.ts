@@ -20,6 +20,31 @@ export type Decision =
   /** Refuse. */
   | 'REJECT';
 
+/** One side of an engagement. */
+export type EngagementSide =
+  /** The expert (an application). */
+  | 'EXPERT'
+  /** The institution's members (an invitation). */
+  | 'INSTITUTION';
+
+/**
+ * Where an engagement stands: APPLIED or INVITED until the other side accepts or declines;
+ * the side that started withdraws; ACCEPTED work is COMPLETED (or withdrawn).
+ */
+export type EngagementStatus =
+  /** The other side said yes; the expert's contact email is shared with the institution. */
+  | 'ACCEPTED'
+  /** The expert applied; the institution answers. */
+  | 'APPLIED'
+  /** The work is done. */
+  | 'COMPLETED'
+  /** The other side said no. */
+  | 'DECLINED'
+  /** The institution invited the expert; the expert answers. */
+  | 'INVITED'
+  /** A side stepped back. */
+  | 'WITHDRAWN';
+
 /** Forms of help. */
 export type EngagementType =
   /** Expert advice. */
@@ -154,6 +179,65 @@ export type RegisterInput = {
   role: Role;
 };
 
+/** A whole request (updating replaces the previous content). */
+export type RequestInput = {
+  /** 20 to 10,000 characters of plain text. */
+  description: string;
+  /** Last day, `YYYY-MM-DD`, not before the first. */
+  endsOn?: string | null | undefined;
+  /** Hours a month asked (1 to 200). */
+  hoursPerMonth?: number | null | undefined;
+  /** The institution asking (the caller must be one of its members). */
+  institutionId: string | number;
+  /** What kind of help. */
+  kind: RequestKind;
+  /** Working languages (ISO 639-1). */
+  languages: Array<string>;
+  /** 1 to 30 skills. */
+  skills: Array<SkillRequirementInput>;
+  /** First day, `YYYY-MM-DD`. */
+  startsOn?: string | null | undefined;
+  /** One line, 5 to 200 characters. */
+  title: string;
+  /** Acceptable ways of working. */
+  workModes: Array<WorkMode>;
+};
+
+/** What an institution asks an expert for. */
+export type RequestKind =
+  /** Expert advice. */
+  | 'CONSULTANCY'
+  /** A lecture or a course. */
+  | 'LECTURE'
+  /** Mentoring students or staff. */
+  | 'MENTORING'
+  /** A project to carry out together. */
+  | 'PROJECT'
+  /** Thesis or PhD supervision. */
+  | 'SUPERVISION'
+  /** Training staff. */
+  | 'TRAINING';
+
+/**
+ * Where a request stands: DRAFT → `IN_REVIEW` → OPEN → `IN_PROGRESS` → COMPLETED, or
+ * CANCELLED, or REJECTED; a moderator may also send a request in review back to DRAFT.
+ */
+export type RequestStatus =
+  /** Closed without completion. */
+  | 'CANCELLED'
+  /** The work is done. */
+  | 'COMPLETED'
+  /** Being written; seen by the institution's members and moderators only. */
+  | 'DRAFT'
+  /** An engagement was accepted; the work is under way. */
+  | 'IN_PROGRESS'
+  /** Submitted, waiting for a moderator. */
+  | 'IN_REVIEW'
+  /** Approved: a public call for help. */
+  | 'OPEN'
+  /** Refused by a moderator. */
+  | 'REJECTED';
+
 /** What an account is in the network. */
 export type Role =
   /** Operator with every right. */
@@ -175,6 +259,18 @@ export type SkillClaimInput = {
   skillId?: string | number | null | undefined;
   /** Years of practice (0 to 70). */
   years?: number | null | undefined;
+};
+
+/** A skill a request asks for: `skillId` from `skills(...)`, or a free-text `label`. */
+export type SkillRequirementInput = {
+  /** Free text, for a skill not in the taxonomy. */
+  label?: string | null | undefined;
+  /** The lowest acceptable level, 1 to 5. */
+  minLevel: number;
+  /** Whether an expert without it does not qualify. */
+  required: boolean;
+  /** A taxonomy skill id. */
+  skillId?: string | number | null | undefined;
 };
 
 /** Where an institution stands with the moderators. */
@@ -266,6 +362,104 @@ export type ResetPasswordMutationVariables = Exact<{
 
 export type ResetPasswordMutation = { resetPassword: boolean };
 
+export type MessageViewFragment = { id: string, body: string, sentAt: string, author: { id: string, displayName: string } };
+
+export type EngagementDetailFragment = { id: string, status: EngagementStatus, initiatedBy: EngagementSide, message: string, declineReason: string | null, feedback: string | null, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string, residenceCountry: string, contactEmail: string | null }, request: { id: string, title: string, status: RequestStatus, institution: { id: string, name: string, country: string } }, messages: Array<{ id: string, body: string, sentAt: string, author: { id: string, displayName: string } }> };
+
+export type MyEngagementsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyEngagementsQuery = { myEngagements: Array<{ id: string, status: EngagementStatus, initiatedBy: EngagementSide, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string }, request: { id: string, title: string, institution: { id: string, name: string } } }> };
+
+export type EngagementLookupQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EngagementLookupQuery = { myEngagements: Array<{ id: string, request: { id: string } }> };
+
+export type EngagementOnRequestQueryVariables = Exact<{
+  requestId: string | number;
+}>;
+
+
+export type EngagementOnRequestQuery = { request: { id: string, engagements: Array<{ id: string, status: EngagementStatus, initiatedBy: EngagementSide, message: string, declineReason: string | null, feedback: string | null, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string, residenceCountry: string, contactEmail: string | null }, request: { id: string, title: string, status: RequestStatus, institution: { id: string, name: string, country: string } }, messages: Array<{ id: string, body: string, sentAt: string, author: { id: string, displayName: string } }> }> } | null, me: { id: string, role: Role, expertProfile: { id: string } | null, institutions: Array<{ id: string }> } | null };
+
+export type ExpertDashboardQueryVariables = Exact<{
+  lang: string;
+}>;
+
+
+export type ExpertDashboardQuery = { recommendedRequests: Array<{ score: number, request: { id: string, title: string, kind: RequestKind, status: RequestStatus, createdAt: string, updatedAt: string, institution: { id: string, name: string, country: string } }, explanation: { matchedLanguages: Array<string>, countryMatch: boolean, matchedSkills: Array<{ id: string, label: string }>, missingSkills: Array<{ id: string, label: string }> } }>, myEngagements: Array<{ id: string, status: EngagementStatus, initiatedBy: EngagementSide, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string }, request: { id: string, title: string, institution: { id: string, name: string } } }> };
+
+export type StaffDashboardQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffDashboardQuery = { myEngagements: Array<{ id: string, status: EngagementStatus, initiatedBy: EngagementSide, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string }, request: { id: string, title: string, institution: { id: string, name: string } } }>, me: { id: string, institutions: Array<{ id: string, name: string, verification: VerificationStatus, requests: Array<{ id: string, title: string, kind: RequestKind, status: RequestStatus, createdAt: string, updatedAt: string, institution: { id: string, name: string, country: string } }> }> } | null };
+
+export type ApplyToRequestMutationVariables = Exact<{
+  requestId: string | number;
+  message: string;
+}>;
+
+
+export type ApplyToRequestMutation = { applyToRequest: { id: string, status: EngagementStatus } };
+
+export type InviteExpertMutationVariables = Exact<{
+  requestId: string | number;
+  expertId: string | number;
+  message: string;
+}>;
+
+
+export type InviteExpertMutation = { inviteExpert: { id: string, status: EngagementStatus } };
+
+export type RespondToEngagementMutationVariables = Exact<{
+  id: string | number;
+  accept: boolean;
+  reason?: string | null | undefined;
+}>;
+
+
+export type RespondToEngagementMutation = { respondToEngagement: { id: string, status: EngagementStatus } };
+
+export type WithdrawEngagementMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawEngagementMutation = { withdrawEngagement: { id: string, status: EngagementStatus } };
+
+export type CompleteEngagementMutationVariables = Exact<{
+  id: string | number;
+  hoursGiven: number;
+  feedback?: string | null | undefined;
+}>;
+
+
+export type CompleteEngagementMutation = { completeEngagement: { id: string, status: EngagementStatus } };
+
+export type SendMessageMutationVariables = Exact<{
+  engagementId: string | number;
+  body: string;
+}>;
+
+
+export type SendMessageMutation = { sendMessage: { id: string, body: string, sentAt: string, author: { id: string, displayName: string } } };
+
+export type NetworkHeadlineFragment = { experts: number, institutions: number, openRequests: number, engagementsCompleted: number, hoursGiven: number };
+
+export type NetworkNumbersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NetworkNumbersQuery = { networkStats: { experts: number, institutions: number, openRequests: number, engagementsCompleted: number, hoursGiven: number } };
+
+export type NetworkInsightQueryVariables = Exact<{
+  lang: string;
+  gaps: number;
+}>;
+
+
+export type NetworkInsightQuery = { networkStats: { experts: number, institutions: number, openRequests: number, engagementsCompleted: number, hoursGiven: number, expertsByResidence: Array<{ country: string, count: number }>, expertsByOrigin: Array<{ country: string, count: number }>, skillGaps: Array<{ demand: number, supply: number, skill: { id: string, label: string } }> } };
+
 export type InstitutionViewFragment = { id: string, name: string, kind: InstitutionKind, country: string, city: string | null, website: string | null, description: string, verification: VerificationStatus, reviewReason: string | null, createdAt: string };
 
 export type DashboardQueryVariables = Exact<{ [key: string]: never; }>;
@@ -278,7 +472,7 @@ export type InstitutionQueryVariables = Exact<{
 }>;
 
 
-export type InstitutionQuery = { institution: { id: string, name: string, kind: InstitutionKind, country: string, city: string | null, website: string | null, description: string, verification: VerificationStatus, reviewReason: string | null, createdAt: string } | null, me: { id: string, institutions: Array<{ id: string }> } | null };
+export type InstitutionQuery = { institution: { id: string, name: string, kind: InstitutionKind, country: string, city: string | null, website: string | null, description: string, verification: VerificationStatus, reviewReason: string | null, createdAt: string, requests: Array<{ id: string, title: string, kind: RequestKind, status: RequestStatus, createdAt: string, updatedAt: string, institution: { id: string, name: string, country: string } }> } | null, me: { id: string, institutions: Array<{ id: string }> } | null };
 
 export type CreateInstitutionMutationVariables = Exact<{
   input: InstitutionInput;
@@ -342,6 +536,85 @@ export type SkillsQueryVariables = Exact<{
 
 
 export type SkillsQuery = { skills: Array<{ id: string, label: string, altLabels: Array<string>, inTaxonomy: boolean }> };
+
+export type RequestSummaryFragment = { id: string, title: string, kind: RequestKind, status: RequestStatus, createdAt: string, updatedAt: string, institution: { id: string, name: string, country: string } };
+
+export type RequestDetailFragment = { id: string, title: string, description: string, kind: RequestKind, status: RequestStatus, reviewReason: string | null, createdAt: string, updatedAt: string, languages: Array<string>, workModes: Array<WorkMode>, hoursPerMonth: number | null, startsOn: string | null, endsOn: string | null, skills: Array<{ minLevel: number, required: boolean, skill: { id: string, label: string, inTaxonomy: boolean } }>, institution: { id: string, name: string, country: string, city: string | null, kind: InstitutionKind, verification: VerificationStatus } };
+
+export type EngagementSummaryFragment = { id: string, status: EngagementStatus, initiatedBy: EngagementSide, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string }, request: { id: string, title: string, institution: { id: string, name: string } } };
+
+export type RequestQueryVariables = Exact<{
+  id: string | number;
+  lang: string;
+}>;
+
+
+export type RequestQuery = { request: { id: string, title: string, description: string, kind: RequestKind, status: RequestStatus, reviewReason: string | null, createdAt: string, updatedAt: string, languages: Array<string>, workModes: Array<WorkMode>, hoursPerMonth: number | null, startsOn: string | null, endsOn: string | null, engagements: Array<{ id: string, status: EngagementStatus, initiatedBy: EngagementSide, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string }, request: { id: string, title: string, institution: { id: string, name: string } } }>, skills: Array<{ minLevel: number, required: boolean, skill: { id: string, label: string, inTaxonomy: boolean } }>, institution: { id: string, name: string, country: string, city: string | null, kind: InstitutionKind, verification: VerificationStatus } } | null, me: { id: string, role: Role, status: AccountStatus, expertProfile: { id: string } | null, institutions: Array<{ id: string }> } | null };
+
+export type MatchExpertsQueryVariables = Exact<{
+  requestId: string | number;
+  first?: number | null | undefined;
+  lang: string;
+}>;
+
+
+export type MatchExpertsQuery = { matchExperts: Array<{ score: number, expert: { id: string, displayName: string, headline: string, residenceCountry: string, residenceCity: string | null, originCountries: Array<string>, engagementTypes: Array<EngagementType>, workModes: Array<WorkMode>, hoursPerMonth: number | null, verified: boolean, lastActiveAt: string | null, languages: Array<{ code: string, level: LanguageLevel }> }, explanation: { matchedLanguages: Array<string>, countryMatch: boolean, highlights: Array<string>, matchedSkills: Array<{ id: string, label: string }>, missingSkills: Array<{ id: string, label: string }> } }> };
+
+export type RequestReviewQueueQueryVariables = Exact<{
+  lang: string;
+}>;
+
+
+export type RequestReviewQueueQuery = { moderationQueue: { requests: Array<{ id: string, title: string, description: string, kind: RequestKind, status: RequestStatus, reviewReason: string | null, createdAt: string, updatedAt: string, languages: Array<string>, workModes: Array<WorkMode>, hoursPerMonth: number | null, startsOn: string | null, endsOn: string | null, skills: Array<{ minLevel: number, required: boolean, skill: { id: string, label: string, inTaxonomy: boolean } }>, institution: { id: string, name: string, country: string, city: string | null, kind: InstitutionKind, verification: VerificationStatus } }> } };
+
+export type CreateRequestMutationVariables = Exact<{
+  input: RequestInput;
+  lang: string;
+}>;
+
+
+export type CreateRequestMutation = { createRequest: { id: string, title: string, description: string, kind: RequestKind, status: RequestStatus, reviewReason: string | null, createdAt: string, updatedAt: string, languages: Array<string>, workModes: Array<WorkMode>, hoursPerMonth: number | null, startsOn: string | null, endsOn: string | null, skills: Array<{ minLevel: number, required: boolean, skill: { id: string, label: string, inTaxonomy: boolean } }>, institution: { id: string, name: string, country: string, city: string | null, kind: InstitutionKind, verification: VerificationStatus } } };
+
+export type UpdateRequestMutationVariables = Exact<{
+  id: string | number;
+  input: RequestInput;
+  lang: string;
+}>;
+
+
+export type UpdateRequestMutation = { updateRequest: { id: string, title: string, description: string, kind: RequestKind, status: RequestStatus, reviewReason: string | null, createdAt: string, updatedAt: string, languages: Array<string>, workModes: Array<WorkMode>, hoursPerMonth: number | null, startsOn: string | null, endsOn: string | null, skills: Array<{ minLevel: number, required: boolean, skill: { id: string, label: string, inTaxonomy: boolean } }>, institution: { id: string, name: string, country: string, city: string | null, kind: InstitutionKind, verification: VerificationStatus } } };
+
+export type SubmitRequestMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SubmitRequestMutation = { submitRequest: { id: string, status: RequestStatus, updatedAt: string, reviewReason: string | null } };
+
+export type ReviewRequestMutationVariables = Exact<{
+  id: string | number;
+  decision: Decision;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ReviewRequestMutation = { reviewRequest: { id: string, status: RequestStatus, updatedAt: string, reviewReason: string | null } };
+
+export type ReturnRequestForChangesMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type ReturnRequestForChangesMutation = { returnRequestForChanges: { id: string, status: RequestStatus, updatedAt: string, reviewReason: string | null } };
+
+export type CloseRequestMutationVariables = Exact<{
+  id: string | number;
+  completed: boolean;
+}>;
+
+
+export type CloseRequestMutation = { closeRequest: { id: string, status: RequestStatus, updatedAt: string } };
 
 export type SearchHitFragment = { score: number, expert: { id: string, displayName: string, headline: string, residenceCountry: string, residenceCity: string | null, originCountries: Array<string>, engagementTypes: Array<EngagementType>, workModes: Array<WorkMode>, hoursPerMonth: number | null, verified: boolean, lastActiveAt: string | null, languages: Array<{ code: string, level: LanguageLevel }> }, explanation: { matchedLanguages: Array<string>, countryMatch: boolean, highlights: Array<string>, matchedSkills: Array<{ id: string, label: string }>, missingSkills: Array<{ id: string, label: string }> } };
 
@@ -409,6 +682,67 @@ export const AuthFragmentDoc = new TypedDocumentString(`
   role
   status
 }`, {"fragmentName":"Auth"}) as unknown as TypedDocumentString<AuthFragment, unknown>;
+export const MessageViewFragmentDoc = new TypedDocumentString(`
+    fragment MessageView on Message {
+  id
+  body
+  sentAt
+  author {
+    id
+    displayName
+  }
+}
+    `, {"fragmentName":"MessageView"}) as unknown as TypedDocumentString<MessageViewFragment, unknown>;
+export const EngagementDetailFragmentDoc = new TypedDocumentString(`
+    fragment EngagementDetail on Engagement {
+  id
+  status
+  initiatedBy
+  message
+  declineReason
+  feedback
+  hoursGiven
+  createdAt
+  updatedAt
+  expert {
+    id
+    displayName
+    headline
+    residenceCountry
+    contactEmail
+  }
+  request {
+    id
+    title
+    status
+    institution {
+      id
+      name
+      country
+    }
+  }
+  messages {
+    ...MessageView
+  }
+}
+    fragment MessageView on Message {
+  id
+  body
+  sentAt
+  author {
+    id
+    displayName
+  }
+}`, {"fragmentName":"EngagementDetail"}) as unknown as TypedDocumentString<EngagementDetailFragment, unknown>;
+export const NetworkHeadlineFragmentDoc = new TypedDocumentString(`
+    fragment NetworkHeadline on NetworkStats {
+  experts
+  institutions
+  openRequests
+  engagementsCompleted
+  hoursGiven
+}
+    `, {"fragmentName":"NetworkHeadline"}) as unknown as TypedDocumentString<NetworkHeadlineFragment, unknown>;
 export const InstitutionViewFragmentDoc = new TypedDocumentString(`
     fragment InstitutionView on Institution {
   id
@@ -456,6 +790,78 @@ export const ProfileViewFragmentDoc = new TypedDocumentString(`
   lastActiveAt
 }
     `, {"fragmentName":"ProfileView"}) as unknown as TypedDocumentString<ProfileViewFragment, unknown>;
+export const RequestSummaryFragmentDoc = new TypedDocumentString(`
+    fragment RequestSummary on Request {
+  id
+  title
+  kind
+  status
+  createdAt
+  updatedAt
+  institution {
+    id
+    name
+    country
+  }
+}
+    `, {"fragmentName":"RequestSummary"}) as unknown as TypedDocumentString<RequestSummaryFragment, unknown>;
+export const RequestDetailFragmentDoc = new TypedDocumentString(`
+    fragment RequestDetail on Request {
+  id
+  title
+  description
+  kind
+  status
+  reviewReason
+  createdAt
+  updatedAt
+  languages
+  workModes
+  hoursPerMonth
+  startsOn
+  endsOn
+  skills {
+    skill {
+      id
+      label(lang: $lang)
+      inTaxonomy
+    }
+    minLevel
+    required
+  }
+  institution {
+    id
+    name
+    country
+    city
+    kind
+    verification
+  }
+}
+    `, {"fragmentName":"RequestDetail"}) as unknown as TypedDocumentString<RequestDetailFragment, unknown>;
+export const EngagementSummaryFragmentDoc = new TypedDocumentString(`
+    fragment EngagementSummary on Engagement {
+  id
+  status
+  initiatedBy
+  hoursGiven
+  createdAt
+  updatedAt
+  expert {
+    id
+    displayName
+    headline
+  }
+  request {
+    id
+    title
+    institution {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"EngagementSummary"}) as unknown as TypedDocumentString<EngagementSummaryFragment, unknown>;
 export const SearchHitFragmentDoc = new TypedDocumentString(`
     fragment SearchHit on ExpertHit {
   score
@@ -584,6 +990,308 @@ export const ResetPasswordDocument = new TypedDocumentString(`
   resetPassword(token: $token, password: $password)
 }
     `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const MyEngagementsDocument = new TypedDocumentString(`
+    query MyEngagements {
+  myEngagements {
+    ...EngagementSummary
+  }
+}
+    fragment EngagementSummary on Engagement {
+  id
+  status
+  initiatedBy
+  hoursGiven
+  createdAt
+  updatedAt
+  expert {
+    id
+    displayName
+    headline
+  }
+  request {
+    id
+    title
+    institution {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<MyEngagementsQuery, MyEngagementsQueryVariables>;
+export const EngagementLookupDocument = new TypedDocumentString(`
+    query EngagementLookup {
+  myEngagements {
+    id
+    request {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EngagementLookupQuery, EngagementLookupQueryVariables>;
+export const EngagementOnRequestDocument = new TypedDocumentString(`
+    query EngagementOnRequest($requestId: ID!) {
+  request(id: $requestId) {
+    id
+    engagements {
+      ...EngagementDetail
+    }
+  }
+  me {
+    id
+    role
+    expertProfile {
+      id
+    }
+    institutions {
+      id
+    }
+  }
+}
+    fragment MessageView on Message {
+  id
+  body
+  sentAt
+  author {
+    id
+    displayName
+  }
+}
+fragment EngagementDetail on Engagement {
+  id
+  status
+  initiatedBy
+  message
+  declineReason
+  feedback
+  hoursGiven
+  createdAt
+  updatedAt
+  expert {
+    id
+    displayName
+    headline
+    residenceCountry
+    contactEmail
+  }
+  request {
+    id
+    title
+    status
+    institution {
+      id
+      name
+      country
+    }
+  }
+  messages {
+    ...MessageView
+  }
+}`) as unknown as TypedDocumentString<EngagementOnRequestQuery, EngagementOnRequestQueryVariables>;
+export const ExpertDashboardDocument = new TypedDocumentString(`
+    query ExpertDashboard($lang: String!) {
+  recommendedRequests(first: 10) {
+    score
+    request {
+      ...RequestSummary
+    }
+    explanation {
+      matchedSkills {
+        id
+        label(lang: $lang)
+      }
+      missingSkills {
+        id
+        label(lang: $lang)
+      }
+      matchedLanguages
+      countryMatch
+    }
+  }
+  myEngagements {
+    ...EngagementSummary
+  }
+}
+    fragment RequestSummary on Request {
+  id
+  title
+  kind
+  status
+  createdAt
+  updatedAt
+  institution {
+    id
+    name
+    country
+  }
+}
+fragment EngagementSummary on Engagement {
+  id
+  status
+  initiatedBy
+  hoursGiven
+  createdAt
+  updatedAt
+  expert {
+    id
+    displayName
+    headline
+  }
+  request {
+    id
+    title
+    institution {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<ExpertDashboardQuery, ExpertDashboardQueryVariables>;
+export const StaffDashboardDocument = new TypedDocumentString(`
+    query StaffDashboard {
+  myEngagements {
+    ...EngagementSummary
+  }
+  me {
+    id
+    institutions {
+      id
+      name
+      verification
+      requests {
+        ...RequestSummary
+      }
+    }
+  }
+}
+    fragment RequestSummary on Request {
+  id
+  title
+  kind
+  status
+  createdAt
+  updatedAt
+  institution {
+    id
+    name
+    country
+  }
+}
+fragment EngagementSummary on Engagement {
+  id
+  status
+  initiatedBy
+  hoursGiven
+  createdAt
+  updatedAt
+  expert {
+    id
+    displayName
+    headline
+  }
+  request {
+    id
+    title
+    institution {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<StaffDashboardQuery, StaffDashboardQueryVariables>;
+export const ApplyToRequestDocument = new TypedDocumentString(`
+    mutation ApplyToRequest($requestId: ID!, $message: String!) {
+  applyToRequest(requestId: $requestId, message: $message) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ApplyToRequestMutation, ApplyToRequestMutationVariables>;
+export const InviteExpertDocument = new TypedDocumentString(`
+    mutation InviteExpert($requestId: ID!, $expertId: ID!, $message: String!) {
+  inviteExpert(requestId: $requestId, expertId: $expertId, message: $message) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<InviteExpertMutation, InviteExpertMutationVariables>;
+export const RespondToEngagementDocument = new TypedDocumentString(`
+    mutation RespondToEngagement($id: ID!, $accept: Boolean!, $reason: String) {
+  respondToEngagement(id: $id, accept: $accept, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RespondToEngagementMutation, RespondToEngagementMutationVariables>;
+export const WithdrawEngagementDocument = new TypedDocumentString(`
+    mutation WithdrawEngagement($id: ID!) {
+  withdrawEngagement(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawEngagementMutation, WithdrawEngagementMutationVariables>;
+export const CompleteEngagementDocument = new TypedDocumentString(`
+    mutation CompleteEngagement($id: ID!, $hoursGiven: Int!, $feedback: String) {
+  completeEngagement(id: $id, hoursGiven: $hoursGiven, feedback: $feedback) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteEngagementMutation, CompleteEngagementMutationVariables>;
+export const SendMessageDocument = new TypedDocumentString(`
+    mutation SendMessage($engagementId: ID!, $body: String!) {
+  sendMessage(engagementId: $engagementId, body: $body) {
+    ...MessageView
+  }
+}
+    fragment MessageView on Message {
+  id
+  body
+  sentAt
+  author {
+    id
+    displayName
+  }
+}`) as unknown as TypedDocumentString<SendMessageMutation, SendMessageMutationVariables>;
+export const NetworkNumbersDocument = new TypedDocumentString(`
+    query NetworkNumbers {
+  networkStats {
+    ...NetworkHeadline
+  }
+}
+    fragment NetworkHeadline on NetworkStats {
+  experts
+  institutions
+  openRequests
+  engagementsCompleted
+  hoursGiven
+}`) as unknown as TypedDocumentString<NetworkNumbersQuery, NetworkNumbersQueryVariables>;
+export const NetworkInsightDocument = new TypedDocumentString(`
+    query NetworkInsight($lang: String!, $gaps: Int!) {
+  networkStats {
+    ...NetworkHeadline
+    expertsByResidence {
+      country
+      count
+    }
+    expertsByOrigin {
+      country
+      count
+    }
+    skillGaps(first: $gaps) {
+      skill {
+        id
+        label(lang: $lang)
+      }
+      demand
+      supply
+    }
+  }
+}
+    fragment NetworkHeadline on NetworkStats {
+  experts
+  institutions
+  openRequests
+  engagementsCompleted
+  hoursGiven
+}`) as unknown as TypedDocumentString<NetworkInsightQuery, NetworkInsightQueryVariables>;
 export const DashboardDocument = new TypedDocumentString(`
     query Dashboard {
   me {
@@ -617,6 +1325,9 @@ export const InstitutionDocument = new TypedDocumentString(`
     query Institution($id: ID!) {
   institution(id: $id) {
     ...InstitutionView
+    requests {
+      ...RequestSummary
+    }
   }
   me {
     id
@@ -636,6 +1347,19 @@ export const InstitutionDocument = new TypedDocumentString(`
   verification
   reviewReason
   createdAt
+}
+fragment RequestSummary on Request {
+  id
+  title
+  kind
+  status
+  createdAt
+  updatedAt
+  institution {
+    id
+    name
+    country
+  }
 }`) as unknown as TypedDocumentString<InstitutionQuery, InstitutionQueryVariables>;
 export const CreateInstitutionDocument = new TypedDocumentString(`
     mutation CreateInstitution($input: InstitutionInput!) {
@@ -826,6 +1550,273 @@ export const SkillsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SkillsQuery, SkillsQueryVariables>;
+export const RequestDocument = new TypedDocumentString(`
+    query Request($id: ID!, $lang: String!) {
+  request(id: $id) {
+    ...RequestDetail
+    engagements {
+      ...EngagementSummary
+    }
+  }
+  me {
+    id
+    role
+    status
+    expertProfile {
+      id
+    }
+    institutions {
+      id
+    }
+  }
+}
+    fragment RequestDetail on Request {
+  id
+  title
+  description
+  kind
+  status
+  reviewReason
+  createdAt
+  updatedAt
+  languages
+  workModes
+  hoursPerMonth
+  startsOn
+  endsOn
+  skills {
+    skill {
+      id
+      label(lang: $lang)
+      inTaxonomy
+    }
+    minLevel
+    required
+  }
+  institution {
+    id
+    name
+    country
+    city
+    kind
+    verification
+  }
+}
+fragment EngagementSummary on Engagement {
+  id
+  status
+  initiatedBy
+  hoursGiven
+  createdAt
+  updatedAt
+  expert {
+    id
+    displayName
+    headline
+  }
+  request {
+    id
+    title
+    institution {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<RequestQuery, RequestQueryVariables>;
+export const MatchExpertsDocument = new TypedDocumentString(`
+    query MatchExperts($requestId: ID!, $first: Int, $lang: String!) {
+  matchExperts(requestId: $requestId, first: $first) {
+    ...SearchHit
+  }
+}
+    fragment SearchHit on ExpertHit {
+  score
+  expert {
+    id
+    displayName
+    headline
+    residenceCountry
+    residenceCity
+    originCountries
+    languages {
+      code
+      level
+    }
+    engagementTypes
+    workModes
+    hoursPerMonth
+    verified
+    lastActiveAt
+  }
+  explanation {
+    matchedSkills {
+      id
+      label(lang: $lang)
+    }
+    missingSkills {
+      id
+      label(lang: $lang)
+    }
+    matchedLanguages
+    countryMatch
+    highlights
+  }
+}`) as unknown as TypedDocumentString<MatchExpertsQuery, MatchExpertsQueryVariables>;
+export const RequestReviewQueueDocument = new TypedDocumentString(`
+    query RequestReviewQueue($lang: String!) {
+  moderationQueue {
+    requests {
+      ...RequestDetail
+    }
+  }
+}
+    fragment RequestDetail on Request {
+  id
+  title
+  description
+  kind
+  status
+  reviewReason
+  createdAt
+  updatedAt
+  languages
+  workModes
+  hoursPerMonth
+  startsOn
+  endsOn
+  skills {
+    skill {
+      id
+      label(lang: $lang)
+      inTaxonomy
+    }
+    minLevel
+    required
+  }
+  institution {
+    id
+    name
+    country
+    city
+    kind
+    verification
+  }
+}`) as unknown as TypedDocumentString<RequestReviewQueueQuery, RequestReviewQueueQueryVariables>;
+export const CreateRequestDocument = new TypedDocumentString(`
+    mutation CreateRequest($input: RequestInput!, $lang: String!) {
+  createRequest(input: $input) {
+    ...RequestDetail
+  }
+}
+    fragment RequestDetail on Request {
+  id
+  title
+  description
+  kind
+  status
+  reviewReason
+  createdAt
+  updatedAt
+  languages
+  workModes
+  hoursPerMonth
+  startsOn
+  endsOn
+  skills {
+    skill {
+      id
+      label(lang: $lang)
+      inTaxonomy
+    }
+    minLevel
+    required
+  }
+  institution {
+    id
+    name
+    country
+    city
+    kind
+    verification
+  }
+}`) as unknown as TypedDocumentString<CreateRequestMutation, CreateRequestMutationVariables>;
+export const UpdateRequestDocument = new TypedDocumentString(`
+    mutation UpdateRequest($id: ID!, $input: RequestInput!, $lang: String!) {
+  updateRequest(id: $id, input: $input) {
+    ...RequestDetail
+  }
+}
+    fragment RequestDetail on Request {
+  id
+  title
+  description
+  kind
+  status
+  reviewReason
+  createdAt
+  updatedAt
+  languages
+  workModes
+  hoursPerMonth
+  startsOn
+  endsOn
+  skills {
+    skill {
+      id
+      label(lang: $lang)
+      inTaxonomy
+    }
+    minLevel
+    required
+  }
+  institution {
+    id
+    name
+    country
+    city
+    kind
+    verification
+  }
+}`) as unknown as TypedDocumentString<UpdateRequestMutation, UpdateRequestMutationVariables>;
+export const SubmitRequestDocument = new TypedDocumentString(`
+    mutation SubmitRequest($id: ID!) {
+  submitRequest(id: $id) {
+    id
+    status
+    updatedAt
+    reviewReason
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitRequestMutation, SubmitRequestMutationVariables>;
+export const ReviewRequestDocument = new TypedDocumentString(`
+    mutation ReviewRequest($id: ID!, $decision: Decision!, $reason: String) {
+  reviewRequest(id: $id, decision: $decision, reason: $reason) {
+    id
+    status
+    updatedAt
+    reviewReason
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewRequestMutation, ReviewRequestMutationVariables>;
+export const ReturnRequestForChangesDocument = new TypedDocumentString(`
+    mutation ReturnRequestForChanges($id: ID!, $reason: String!) {
+  returnRequestForChanges(id: $id, reason: $reason) {
+    id
+    status
+    updatedAt
+    reviewReason
+  }
+}
+    `) as unknown as TypedDocumentString<ReturnRequestForChangesMutation, ReturnRequestForChangesMutationVariables>;
+export const CloseRequestDocument = new TypedDocumentString(`
+    mutation CloseRequest($id: ID!, $completed: Boolean!) {
+  closeRequest(id: $id, completed: $completed) {
+    id
+    status
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<CloseRequestMutation, CloseRequestMutationVariables>;
 export const SearchExpertsDocument = new TypedDocumentString(`
     query SearchExperts($query: String, $filter: ExpertFilter, $first: Int, $after: String, $lang: String!) {
   searchExperts(
