@@ -313,3 +313,36 @@ async fn engagements_concurrent_duplicate_applications_make_exactly_one() {
         "{duplicate:?}"
     );
 }
+
+#[tokio::test]
+async fn engagements_one_engagement_is_read_by_its_sides_and_moderators_only() {
+    const ONE: &str = "query($id: ID!) { engagement(id: $id) { id status request { id } } }";
+    let app = TestApp::spawn().await;
+    let (staff, _, moderator, request) = open_request(&app, "registrar@unilag.edu.ng").await;
+    let (amara, _) = expert_with_profile(&app, "amara@example.org", "PUBLIC").await;
+    let (kofi, _) = expert_with_profile(&app, "kofi@example.org", "PUBLIC").await;
+    let (stranger, _, _, _) = open_request(&app, "dean@knust.edu.gh").await;
+    let id = apply(&app, &amara, &request).await;
+
+    for who in [&amara, &staff, &moderator] {
+        let body = app
+            .gql_as(Some(&who.access), ONE, json!({ "id": id }))
+            .await;
+        assert!(body["errors"].is_null(), "{body}");
+        assert_eq!(body["data"]["engagement"]["id"], json!(id));
+        assert_eq!(body["data"]["engagement"]["request"]["id"], json!(request));
+        assert_eq!(body["data"]["engagement"]["status"], "APPLIED");
+    }
+    // Another expert, another institution's staff and anonymous callers see nothing.
+    for who in [Some(&kofi.access), Some(&stranger.access), None] {
+        let body = app
+            .gql_as(who.map(String::as_str), ONE, json!({ "id": id }))
+            .await;
+        assert!(body["errors"].is_null(), "{body}");
+        assert!(body["data"]["engagement"].is_null(), "{body}");
+    }
+    let bad = app
+        .gql_as(Some(&amara.access), ONE, json!({ "id": "nope" }))
+        .await;
+    assert_eq!(error_code(&bad), "BAD_USER_INPUT", "{bad}");
+}

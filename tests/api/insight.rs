@@ -116,3 +116,67 @@ async fn insight_network_stats_count_what_is_public_and_rank_skill_gaps() {
         2
     );
 }
+
+#[tokio::test]
+async fn insight_activity_counts_engagements_and_hours_per_month() {
+    const ACTIVITY: &str = "query($m: Int) { networkStats { activity(months: $m) { month engagementsStarted engagementsCompleted hoursGiven } } }";
+    let app = TestApp::spawn().await;
+    let series = |body: Value| -> Vec<Value> {
+        assert!(body["errors"].is_null(), "{body}");
+        body["data"]["networkStats"]["activity"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let empty = series(app.gql(ACTIVITY, json!({ "m": null })).await);
+    assert_eq!(empty.len(), 12, "twelve months by default");
+    assert!(
+        empty
+            .iter()
+            .all(|m| m["engagementsStarted"] == 0 && m["hoursGiven"] == 0)
+    );
+    // Months are consecutive `YYYY-MM`, oldest first.
+    let months: Vec<&str> = empty.iter().map(|m| m["month"].as_str().unwrap()).collect();
+    for pair in months.windows(2) {
+        let (y0, m0) = pair[0].split_once('-').unwrap();
+        let (y1, m1) = pair[1].split_once('-').unwrap();
+        let (y0, m0, y1, m1): (i32, i32, i32, i32) = (
+            y0.parse().unwrap(),
+            m0.parse().unwrap(),
+            y1.parse().unwrap(),
+            m1.parse().unwrap(),
+        );
+        assert_eq!(y1 * 12 + m1, y0 * 12 + m0 + 1, "{months:?}");
+    }
+
+    let (staff, _, _, request) = open_request(&app, "registrar@unilag.edu.ng").await;
+    let (amara, _) = expert_with_profile(&app, "amara@example.org", "PUBLIC").await;
+    let (kofi, _) = expert_with_profile(&app, "kofi@example.org", "PUBLIC").await;
+    let done = apply(&app, &amara, &request).await;
+    apply(&app, &kofi, &request).await;
+    ok(&app, &staff, RESPOND, json!({ "id": done, "a": true })).await;
+    ok(&app, &staff, COMPLETE, json!({ "id": done, "h": 7 })).await;
+
+    let now = series(app.gql(ACTIVITY, json!({ "m": 3 })).await);
+    assert_eq!(now.len(), 3);
+    assert_eq!(
+        now[2]["month"],
+        json!(months[11]),
+        "the last month is the current one"
+    );
+    assert_eq!(
+        (
+            &now[2]["engagementsStarted"],
+            &now[2]["engagementsCompleted"],
+            &now[2]["hoursGiven"]
+        ),
+        (&json!(2), &json!(1), &json!(7))
+    );
+    assert!(now[..2].iter().all(|m| m["engagementsStarted"] == 0));
+    // `months` is clamped to 1..=60.
+    assert_eq!(series(app.gql(ACTIVITY, json!({ "m": 0 })).await).len(), 1);
+    assert_eq!(
+        series(app.gql(ACTIVITY, json!({ "m": 500 })).await).len(),
+        60
+    );
+}

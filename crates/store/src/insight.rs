@@ -176,3 +176,50 @@ pub async fn skill_gaps(
         })
         .collect()
 }
+
+/// When an engagement began and, if it was completed, when and with how many hours: the
+/// raw points of the activity-over-time series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EngagementPoint {
+    /// When it was started (an application or an invitation).
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// When it was recorded as done, for completed engagements.
+    pub completed_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Hours given, for completed engagements.
+    pub hours_given: Option<i32>,
+}
+
+/// Engagements started or completed at or after `since` (only the three columns the
+/// series needs are read, through the `created_at` and status indexes).
+pub async fn engagement_points(
+    db: &impl ConnectionTrait,
+    since: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<EngagementPoint>, StoreError> {
+    use crate::entities::engagement;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, sea_query::Condition};
+    let rows: Vec<(
+        chrono::DateTime<chrono::Utc>,
+        Option<chrono::DateTime<chrono::Utc>>,
+        Option<i32>,
+    )> = engagement::Entity::find()
+        .select_only()
+        .column(engagement::Column::CreatedAt)
+        .column(engagement::Column::CompletedAt)
+        .column(engagement::Column::HoursGiven)
+        .filter(
+            Condition::any()
+                .add(engagement::Column::CreatedAt.gte(since))
+                .add(engagement::Column::CompletedAt.gte(since)),
+        )
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(created_at, completed_at, hours_given)| EngagementPoint {
+            created_at,
+            completed_at,
+            hours_given,
+        })
+        .collect())
+}

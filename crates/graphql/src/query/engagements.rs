@@ -2,8 +2,9 @@
 
 use crate::context::{actor, parts};
 use crate::error::GqlResultExt;
+use crate::mutation::parse_id;
 use crate::types::engagement::Engagement;
-use async_graphql::{Context, Object, Result};
+use async_graphql::{Context, ID, Object, Result};
 
 #[derive(Default)]
 pub struct EngagementQuery;
@@ -16,5 +17,14 @@ impl EngagementQuery {
         let (service, request) = parts(ctx)?;
         let views = service.my_engagements(actor(request)?).await.gql()?;
         Ok(views.into_iter().map(Engagement).collect())
+    }
+
+    /// An engagement; null if it does not exist or the caller is neither one of its sides
+    /// (the expert, a member of the request's institution) nor a moderator.
+    async fn engagement(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Engagement>> {
+        let (service, request) = parts(ctx)?;
+        let id = parse_id(&id, "id")?;
+        let view = service.engagement(actor(request)?, id).await.gql()?;
+        Ok(view.map(Engagement))
     }
 }

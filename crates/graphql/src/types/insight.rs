@@ -40,6 +40,19 @@ pub struct SkillGap {
     pub supply: i32,
 }
 
+/// What happened in the network in one calendar month (UTC).
+#[derive(SimpleObject)]
+pub struct MonthActivity {
+    /// The month, as `YYYY-MM`.
+    pub month: String,
+    /// Engagements started that month (applications and invitations).
+    pub engagements_started: i32,
+    /// Engagements recorded as done that month.
+    pub engagements_completed: i32,
+    /// Hours given in the engagements completed that month.
+    pub hours_given: i32,
+}
+
 /// What the network holds and what came of it: aggregates only.
 pub struct NetworkStats(pub insight::NetworkStats);
 
@@ -100,6 +113,28 @@ impl NetworkStats {
                 skill: Skill(g.skill),
                 demand: int(g.demand),
                 supply: int(g.supply),
+            })
+            .collect())
+    }
+    /// Engagements started and completed, and hours given, per calendar month (UTC) over
+    /// the last `months` months (1 to 60) up to the current one, oldest first; months
+    /// without activity are listed with zeros.
+    async fn activity(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(default_with = "Some(12)")] months: Option<i32>,
+    ) -> Result<Vec<MonthActivity>> {
+        let (service, request) = parts(ctx)?;
+        Ok(service
+            .engagement_activity(actor(request)?, months.unwrap_or(12))
+            .await
+            .gql()?
+            .into_iter()
+            .map(|m| MonthActivity {
+                month: m.month.format("%Y-%m").to_string(),
+                engagements_started: int(m.started),
+                engagements_completed: int(m.completed),
+                hours_given: int(m.hours_given),
             })
             .collect())
     }
