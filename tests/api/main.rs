@@ -14,6 +14,7 @@ mod insight;
 mod institutions;
 mod matching;
 mod messages;
+mod notifications;
 mod operations;
 mod passwords;
 mod privacy;

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod engagements;
+mod notifications;
 mod profiles;
 mod requests;
 mod sessions;
@@ -13,6 +14,7 @@ use async_graphql::MergedObject;
 pub struct Mutation(
     accounts::AccountMutation,
     engagements::EngagementMutation,
+    notifications::NotificationMutation,
     profiles::ProfileMutation,
     requests::RequestMutation,
     sessions::SessionMutation,

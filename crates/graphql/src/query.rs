@@ -3,6 +3,7 @@
 mod accounts;
 mod engagements;
 mod insight;
+mod notifications;
 mod profiles;
 mod requests;
 mod search;
@@ -15,6 +16,7 @@ pub struct Query(
     accounts::AccountQuery,
     engagements::EngagementQuery,
     insight::InsightQuery,
+    notifications::NotificationQuery,
     profiles::ProfileQuery,
     requests::RequestQuery,
     search::SearchQuery,

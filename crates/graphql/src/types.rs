@@ -4,6 +4,7 @@ pub(crate) mod account;
 pub(crate) mod engagement;
 pub(crate) mod insight;
 pub(crate) mod institution;
+pub(crate) mod notification;
 pub(crate) mod profile;
 pub(crate) mod request;
 pub(crate) mod search;

@@ -164,6 +164,14 @@ pub async fn serve(
         app.state.metrics.clone(),
     )?;
     let mail_task = tokio::spawn(sender.run(stop_rx.clone()));
+    let reminder_task = (app.state.settings.reminder_interval_secs > 0).then(|| {
+        let every = std::time::Duration::from_secs(app.state.settings.reminder_interval_secs);
+        tokio::spawn(crate::reminders::run(
+            app.state.service.clone(),
+            every,
+            stop_rx.clone(),
+        ))
+    });
     let index_task = tokio::spawn(app.state.service.clone().run_indexer(stop_rx));
     if app.state.settings.warm_skill_index {
         let catalog = app.state.service.skill_catalog();
@@ -185,6 +193,11 @@ pub async fn serve(
     }
     if let Err(e) = index_task.await {
         tracing::warn!(error = %e, "indexer ended abnormally");
+    }
+    if let Some(task) = reminder_task
+        && let Err(e) = task.await
+    {
+        tracing::warn!(error = %e, "reminder task ended abnormally");
     }
     app.state
         .service

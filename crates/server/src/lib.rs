@@ -7,6 +7,7 @@ mod graphql_http;
 mod health;
 pub mod mailer;
 mod metrics;
+mod reminders;
 mod router;
 mod secrets;
 pub mod settings;

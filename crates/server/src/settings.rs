@@ -36,6 +36,9 @@ pub struct Settings {
     pub trust_forwarded_for: bool,
     /// Build the skill autocomplete index in the background at start (else on first use).
     pub warm_skill_index: bool,
+    /// Seconds between two rounds of reminders of unanswered engagements; 0 turns the task
+    /// off (e.g. to run `braingain remind` from cron instead).
+    pub reminder_interval_secs: u64,
     /// Serve the web app from this directory instead of the copy built into the binary.
     pub frontend_dir: Option<PathBuf>,
     /// Limits of the GraphQL endpoint.
@@ -92,6 +95,7 @@ impl Default for Settings {
             refresh_token_days: 30,
             trust_forwarded_for: false,
             warm_skill_index: true,
+            reminder_interval_secs: 3600,
             frontend_dir: None,
             graphql: GraphqlSettings::default(),
             throttle: ThrottleSettings::default(),
@@ -175,6 +179,7 @@ impl Settings {
             "REFRESH_TOKEN_DAYS",
             "TRUST_FORWARDED_FOR",
             "WARM_SKILL_INDEX",
+            "REMINDER_INTERVAL_SECS",
             "FRONTEND_DIR",
         ];
         std::env::vars()

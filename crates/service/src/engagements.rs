@@ -9,6 +9,7 @@
 
 mod effects;
 mod messages;
+pub mod reminders;
 mod views;
 
 use crate::mails::EngagementNews;

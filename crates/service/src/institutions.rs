@@ -1,5 +1,6 @@
 //! Institutions: creation by their staff, membership, and verification by moderators.
 
+use crate::notifications::notices;
 use crate::{Actor, Service, ServiceError, ServiceResult, mails};
 use braingain_domain::institution::InstitutionDraft;
 use braingain_domain::{AccountStatus, Decision, Email, InstitutionId, Role, VerificationStatus};
@@ -138,8 +139,10 @@ impl Service {
             },
         )
         .await?;
+        let notice = notices::institution_reviewed(&before.name, id, status, reason);
         for member in institutions::members(&tx, id).await? {
             if let Some(account) = accounts::find_by_id(&tx, member).await? {
+                self.notify(&tx, member, &notice, now).await?;
                 let text = mails::institution_reviewed(
                     &self.config().public_url,
                     &account.email,

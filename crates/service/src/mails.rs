@@ -239,6 +239,42 @@ pub fn engagement_message(
     }
 }
 
+/// The mail that reminds the side owing an answer to an invitation (the expert) or an
+/// application (the institution's members) that it has waited a week, with a link to it.
+#[must_use]
+pub fn engagement_reminder(
+    public_url: &str,
+    to: &str,
+    name: &str,
+    title: &str,
+    id: braingain_domain::EngagementId,
+    invitation: bool,
+) -> OutgoingMail {
+    let link = format!("{public_url}/engagements/{id}");
+    let (subject, what) = if invitation {
+        (
+            format!("Reminder: an invitation to help with \"{title}\" awaits your answer"),
+            format!(
+                "An institution invited you a week ago to help with its request \"{title}\".\n\
+                 It is still waiting for your answer: accept or decline, so it can plan."
+            ),
+        )
+    } else {
+        (
+            format!("Reminder: an application to \"{title}\" awaits your answer"),
+            format!(
+                "An expert applied a week ago to help with your request \"{title}\".\n\
+                 They are still waiting for your answer: accept or decline."
+            ),
+        )
+    };
+    OutgoingMail {
+        to: to.to_owned(),
+        subject,
+        body: format!("Hello {name},\n\n{what}\n\nAnswer here: {link}\n\n-- BrainGain\n"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,9 @@
 //! Two-sided matching: experts for a request (`matchExperts`) and open requests for an expert
 //! (`recommendedRequests`). Text relevance from the index is combined with structured fit:
 //! required-skill coverage and level, taxonomy proximity, shared languages, work mode and hours
-//! fit, origin country = the institution's country, verification and recent activity. Every
-//! hit carries its explanation. The weights are documented in ARCHITECTURE.md.
+//! fit, origin country = the institution's country, verification and recent activity; an
+//! expert who has left an invitation unanswered for 21 days is ranked lower (less active).
+//! Every hit carries its explanation. The weights are documented in ARCHITECTURE.md.
 
 use crate::profiles::ProfileView;
 use crate::requests::RequestView;
@@ -13,7 +14,8 @@ use braingain_search::experts::{ExpertFilter, ExpertQuery};
 use braingain_store::accounts::AccountRecord;
 use braingain_store::profiles::ProfileRecord;
 use braingain_store::skills::SkillRecord;
-use braingain_store::{accounts, institutions, profiles, requests};
+use crate::engagements::reminders::LESS_ACTIVE_AFTER_DAYS;
+use braingain_store::{accounts, institutions, profiles, reminders, requests};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -32,6 +34,10 @@ mod weight {
     pub const ORIGIN: f64 = 0.08;
     pub const VERIFIED: f64 = 0.04;
 }
+
+/// The factor on the fit of an expert who has left an invitation unanswered for
+/// [`LESS_ACTIVE_AFTER_DAYS`] or more.
+pub const LESS_ACTIVE_FACTOR: f64 = 0.7;
 
 /// A request matched to an expert.
 #[derive(Debug, Clone)]
@@ -228,6 +234,12 @@ impl Service {
             .map(|a| (a.id, a))
             .collect();
         let now = self.now();
+        let silent = reminders::silent_experts(
+            self.store().conn(),
+            &ids,
+            now - chrono::Duration::days(LESS_ACTIVE_AFTER_DAYS),
+        )
+        .await?;
         let mut scored = Vec::new();
         for hit in results.hits {
             let Some(profile) = hit
@@ -254,21 +266,26 @@ impl Service {
                 now,
             );
             fit.explanation.highlights = hit.highlights;
-            scored.push((fit, profile.clone(), owner.clone()));
+            let less_active = silent.contains(&profile.id);
+            if less_active {
+                fit.score *= LESS_ACTIVE_FACTOR;
+            }
+            scored.push((fit, less_active, profile.clone(), owner.clone()));
         }
         scored.sort_by(|a, b| {
             b.0.score
                 .total_cmp(&a.0.score)
-                .then_with(|| a.1.id.cmp(&b.1.id))
+                .then_with(|| a.2.id.cmp(&b.2.id))
         });
         let first = usize::try_from(first.clamp(1, 100)).unwrap_or(20);
         let mut hits = Vec::with_capacity(first);
-        for (fit, profile, owner) in scored.into_iter().take(first) {
+        for (fit, less_active, profile, owner) in scored.into_iter().take(first) {
             let expert: ProfileView = self.view_profile(actor, &owner, profile).await?;
             hits.push(ExpertHit {
                 expert,
                 score: fit.score as f32,
                 explanation: fit.explanation,
+                less_active,
             });
         }
         Ok(hits)

@@ -6,6 +6,8 @@
 //! app path of the thing it is about (`/engagements/<id>`, `/requests/<id>`,
 //! `/institutions/<id>`), and mails link to the same place under the public URL.
 
+pub mod notices;
+
 use crate::{Actor, Service, ServiceError, ServiceResult};
 use braingain_domain::{AccountId, EngagementId, InstitutionId, NotificationId, RequestId};
 use braingain_store::DatabaseTransaction;
@@ -44,6 +46,8 @@ pub mod kind {
     pub const REQUEST_REJECTED: &str = "REQUEST_REJECTED";
     /// A moderator sent the institution's request back for changes.
     pub const REQUEST_RETURNED: &str = "REQUEST_RETURNED";
+    /// A moderator moved the institution's request otherwise (e.g. put it on hold).
+    pub const REQUEST_CHANGED: &str = "REQUEST_CHANGED";
     /// A moderator verified the institution.
     pub const INSTITUTION_VERIFIED: &str = "INSTITUTION_VERIFIED";
     /// A moderator refused to verify the institution.

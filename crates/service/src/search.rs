@@ -105,6 +105,9 @@ pub struct ExpertHit {
     pub score: f32,
     /// Why it matched.
     pub explanation: Explanation,
+    /// Whether the expert has left an invitation unanswered for 21 days or more, which
+    /// `matchExperts` weighs against them (always false in free-text search).
+    pub less_active: bool,
 }
 
 /// One page of results.
@@ -355,6 +358,7 @@ impl Service {
                 expert,
                 score: hit.score,
                 explanation,
+                less_active: false,
             });
         }
         Ok(SearchPage {

@@ -80,7 +80,7 @@ pub struct Transition<'a> {
     pub at: DateTime<Utc>,
 }
 
-fn build(m: engagement::Model) -> Result<EngagementRecord, StoreError> {
+pub(crate) fn build(m: engagement::Model) -> Result<EngagementRecord, StoreError> {
     let corrupt = |e: braingain_domain::ValidationError| {
         StoreError::Corrupt(format!("engagement {}: {e}", m.id))
     };
@@ -133,6 +133,7 @@ pub async fn create(
         updated_at: Set(new.at),
         responded_at: Set(None),
         completed_at: Set(None),
+        reminded_at: Set(None),
     }
     .insert(db)
     .await?;

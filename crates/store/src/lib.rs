@@ -14,6 +14,7 @@ pub mod mail;
 pub mod messages;
 pub mod notifications;
 pub mod profiles;
+pub mod reminders;
 pub mod requests;
 pub mod sessions;
 pub mod skills;

@@ -102,6 +102,11 @@ impl ExpertHit {
     async fn explanation(&self) -> MatchExplanation {
         MatchExplanation(self.0.explanation.clone())
     }
+    /// Whether the expert has left an invitation unanswered for 21 days or more:
+    /// `matchExperts` then multiplies their fit by 0.7. Always false in `searchExperts`.
+    async fn less_active(&self) -> bool {
+        self.0.less_active
+    }
 }
 
 /// How many results have one value of a field.

@@ -4,6 +4,7 @@
 
 use super::EngagementRecord;
 use crate::mails::{self, EngagementNews};
+use crate::notifications::notices;
 use crate::{Service, ServiceError, ServiceResult};
 use braingain_domain::{AccountId, RequestStatus, Side};
 use braingain_store::audit::{self, AuditEntry};
@@ -67,7 +68,8 @@ impl Service {
         Ok(())
     }
 
-    /// Queues `news` for everyone on `side`: the expert, or every member of the institution.
+    /// Tells everyone on `side` (the expert, or every member of the institution) of `news`:
+    /// an in-app notification and a mail.
     pub(super) async fn mail_side(
         &self,
         tx: &DatabaseTransaction,
@@ -77,8 +79,10 @@ impl Service {
         news: EngagementNews<'_>,
         now: DateTime<Utc>,
     ) -> ServiceResult<()> {
+        let notice = notices::engagement(news, &request.title, engagement.id);
         for id in side_accounts(tx, engagement, request, side).await? {
             if let Some(account) = accounts::find_by_id(tx, id).await? {
+                self.notify(tx, id, &notice, now).await?;
                 let text = mails::engagement_news(
                     &self.config().public_url,
                     &account.email,
@@ -93,7 +97,8 @@ impl Service {
         Ok(())
     }
 
-    /// Queues a mail about a new message for everyone on `side` but `author`.
+    /// Tells everyone on `side` but `author` of a new message: an in-app notification and a
+    /// mail.
     pub(super) async fn mail_message(
         &self,
         tx: &DatabaseTransaction,
@@ -103,11 +108,13 @@ impl Service {
         author: AccountId,
         now: DateTime<Utc>,
     ) -> ServiceResult<()> {
+        let notice = notices::message(&request.title, engagement.id);
         for id in side_accounts(tx, engagement, request, side).await? {
             if id == author {
                 continue;
             }
             if let Some(account) = accounts::find_by_id(tx, id).await? {
+                self.notify(tx, id, &notice, now).await?;
                 let text = mails::engagement_message(
                     &self.config().public_url,
                     &account.email,
@@ -123,7 +130,7 @@ impl Service {
 }
 
 /// Everyone on `side` of an engagement: the expert, or every member of the institution.
-async fn side_accounts(
+pub(super) async fn side_accounts(
     tx: &DatabaseTransaction,
     engagement: &EngagementRecord,
     request: &RequestRecord,

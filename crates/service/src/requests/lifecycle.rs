@@ -5,6 +5,7 @@
 //! audit entry and, for the moderators' decisions, the mails to the institution's members.
 
 use super::{RequestView, gone};
+use crate::notifications::notices;
 use crate::{Actor, Service, ServiceError, ServiceResult, mails};
 use braingain_domain::{AccountId, Decision, RequestId, RequestStatus, VerificationStatus};
 use braingain_store::audit::{self, AuditEntry};
@@ -243,8 +244,10 @@ impl Service {
         )
         .await?;
         if step.review {
+            let notice = notices::request_reviewed(&before.title, id, to, step.reason);
             for member in institutions::members(tx, before.institution_id).await? {
                 if let Some(account) = accounts::find_by_id(tx, member).await? {
+                    self.notify(tx, member, &notice, now).await?;
                     let text = mails::request_reviewed(
                         &self.config().public_url,
                         &account.email,

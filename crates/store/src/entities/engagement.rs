@@ -35,6 +35,8 @@ pub struct Model {
     pub responded_at: Option<DateTimeUtc>,
     /// When it was completed.
     pub completed_at: Option<DateTimeUtc>,
+    /// When the side that owes an answer was reminded of it (at most once).
+    pub reminded_at: Option<DateTimeUtc>,
 }
 
 /// No relations are navigated through the ORM.
