@@ -25,7 +25,8 @@ pub use enums::{
 pub use error::ValidationError;
 pub use geo::{CountryCode, LanguageCode};
 pub use ids::{
-    AccountId, EngagementId, InstitutionId, MessageId, NotificationId, ProfileId, RequestId, SkillId,
+    AccountId, EngagementId, InstitutionId, MessageId, NotificationId, ProfileId, RequestId,
+    SkillId,
 };
 pub use orcid::Orcid;
 pub use password::Password;
