@@ -175,6 +175,9 @@ vocabulary!(
         Open => "OPEN",
         /// At least one engagement was accepted; the work is under way.
         InProgress => "IN_PROGRESS",
+        /// Paused by a moderator (stalled), with a reason the institution reads; takes no
+        /// experts until it is resumed.
+        OnHold => "ON_HOLD",
         /// The work is done.
         Completed => "COMPLETED",
         /// Closed without completion.
@@ -210,6 +213,30 @@ vocabulary!(
         Expert => "EXPERT",
         /// The members of the request's institution.
         Institution => "INSTITUTION",
+    }
+);
+
+vocabulary!(
+    /// The kind of thing a report is about.
+    ReportSubjectType {
+        /// An expert's profile.
+        ExpertProfile => "EXPERT_PROFILE",
+        /// An institution's request.
+        Request => "REQUEST",
+        /// A message on an engagement.
+        Message => "MESSAGE",
+    }
+);
+
+vocabulary!(
+    /// Where a report stands: OPEN until a moderator resolves or dismisses it.
+    ReportStatus {
+        /// Waiting for a moderator.
+        Open => "OPEN",
+        /// A moderator acted on it.
+        Resolved => "RESOLVED",
+        /// A moderator found nothing to act on.
+        Dismissed => "DISMISSED",
     }
 );
 

@@ -104,3 +104,8 @@ id_type!(
     /// Identifies an in-app notification.
     NotificationId
 );
+
+id_type!(
+    /// Identifies a report of content to the moderators.
+    ReportId
+);

@@ -12,6 +12,7 @@ pub mod institution;
 pub mod orcid;
 pub mod password;
 pub mod profile;
+pub mod report;
 pub mod request;
 pub mod text;
 
@@ -19,14 +20,14 @@ pub use account::{AccountStatus, DisplayName, Role};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use email::Email;
 pub use enums::{
-    Decision, EngagementStatus, EngagementType, InstitutionKind, LanguageLevel, RequestKind,
-    RequestStatus, Side, VerificationStatus, Visibility, WorkMode,
+    Decision, EngagementStatus, EngagementType, InstitutionKind, LanguageLevel, ReportStatus,
+    ReportSubjectType, RequestKind, RequestStatus, Side, VerificationStatus, Visibility, WorkMode,
 };
 pub use error::ValidationError;
 pub use geo::{CountryCode, LanguageCode};
 pub use ids::{
-    AccountId, EngagementId, InstitutionId, MessageId, NotificationId, ProfileId, RequestId,
-    SkillId,
+    AccountId, EngagementId, InstitutionId, MessageId, NotificationId, ProfileId, ReportId,
+    RequestId, SkillId,
 };
 pub use orcid::Orcid;
 pub use password::Password;

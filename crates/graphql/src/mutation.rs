@@ -2,6 +2,7 @@
 
 mod accounts;
 mod engagements;
+mod moderation;
 mod notifications;
 mod profiles;
 mod requests;
@@ -14,6 +15,7 @@ use async_graphql::MergedObject;
 pub struct Mutation(
     accounts::AccountMutation,
     engagements::EngagementMutation,
+    moderation::ModerationMutation,
     notifications::NotificationMutation,
     profiles::ProfileMutation,
     requests::RequestMutation,

@@ -3,6 +3,7 @@
 mod accounts;
 mod engagements;
 mod insight;
+mod moderation;
 mod notifications;
 mod profiles;
 mod requests;
@@ -16,6 +17,7 @@ pub struct Query(
     accounts::AccountQuery,
     engagements::EngagementQuery,
     insight::InsightQuery,
+    moderation::ModerationQuery,
     notifications::NotificationQuery,
     profiles::ProfileQuery,
     requests::RequestQuery,

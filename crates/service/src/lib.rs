@@ -12,6 +12,7 @@ pub mod insight;
 pub mod institutions;
 pub mod mails;
 pub mod matching;
+pub mod moderation;
 pub mod notifications;
 pub mod passwords;
 mod privacy;

@@ -9,7 +9,8 @@ use serde_json::json;
 
 impl Service {
     /// A JSON document of everything stored about the caller: account, profile with skill
-    /// labels, institution memberships, and the audit entries about them.
+    /// labels, institution memberships, the audit entries about them, and the reports they
+    /// filed.
     pub async fn export_my_data(&self, actor: &Actor) -> ServiceResult<String> {
         let session = actor.session()?;
         let db = self.store().conn();
@@ -42,6 +43,7 @@ impl Service {
         };
         let memberships = institutions::of_account(db, account.id).await?;
         let audit_entries = audit::for_subject(db, &account.id.to_string()).await?;
+        let reports = braingain_store::reports::of_reporter(db, account.id).await?;
         let document = json!({
             "exportedAt": self.now(),
             "account": {
@@ -62,12 +64,16 @@ impl Service {
             "auditLog": audit_entries.iter().map(|e| json!({
                 "at": e.at, "action": e.action, "reason": e.reason,
             })).collect::<Vec<_>>(),
+            "reportsFiled": reports.iter().map(|r| json!({
+                "subjectType": r.subject_type, "subjectId": r.subject_id, "reason": r.reason,
+                "createdAt": r.created_at, "status": r.status,
+            })).collect::<Vec<_>>(),
         });
         serde_json::to_string_pretty(&document).map_err(ServiceError::internal)
     }
 
     /// Erases the caller's account after checking their password: profile, skills, sessions,
-    /// tokens, memberships and queued mail go; the audit log keeps its entries with the
+    /// tokens, memberships, the reports they filed and queued mail go; the audit log keeps its entries with the
     /// account's name and address removed (only the id, which no longer resolves, remains).
     #[tracing::instrument(skip_all, err(level = "debug"))]
     pub async fn delete_my_account(

@@ -45,6 +45,80 @@ pub async fn record(db: &impl ConnectionTrait, entry: AuditEntry) -> Result<(), 
     Ok(())
 }
 
+/// An entry with its position in the log (ascending: later entries have larger ids).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoggedEntry {
+    /// Position in the log.
+    pub id: i64,
+    /// The entry.
+    pub entry: AuditEntry,
+}
+
+/// Which entries [`page`] and [`count`] select.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    /// Only this actor's.
+    pub actor: Option<AccountId>,
+    /// Only those about this subject id.
+    pub subject_id: Option<String>,
+}
+
+fn filtered(filter: &AuditFilter) -> sea_orm::Select<AuditLog> {
+    let mut query = AuditLog::find();
+    if let Some(actor) = filter.actor {
+        query = query.filter(audit_log::Column::ActorId.eq(actor.0));
+    }
+    if let Some(subject) = &filter.subject_id {
+        query = query.filter(audit_log::Column::SubjectId.eq(subject.clone()));
+    }
+    query
+}
+
+fn entry_of(m: audit_log::Model) -> AuditEntry {
+    AuditEntry {
+        at: m.at,
+        actor: m.actor_id.map(AccountId),
+        action: m.action,
+        subject_type: m.subject_type,
+        subject_id: m.subject_id,
+        reason: m.reason,
+        details: m.details.and_then(|d| serde_json::from_str(&d).ok()),
+    }
+}
+
+/// At most `limit` entries matching `filter`, newest first, strictly before position
+/// `before` when given (keyset paging: stable while entries are appended).
+pub async fn page(
+    db: &impl ConnectionTrait,
+    filter: &AuditFilter,
+    before: Option<i64>,
+    limit: u64,
+) -> Result<Vec<LoggedEntry>, StoreError> {
+    use sea_orm::QuerySelect;
+    let mut query = filtered(filter);
+    if let Some(before) = before {
+        query = query.filter(audit_log::Column::Id.lt(before));
+    }
+    let rows = query
+        .order_by_desc(audit_log::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|m| LoggedEntry {
+            id: m.id,
+            entry: entry_of(m),
+        })
+        .collect())
+}
+
+/// How many entries match `filter`.
+pub async fn count(db: &impl ConnectionTrait, filter: &AuditFilter) -> Result<u64, StoreError> {
+    use sea_orm::PaginatorTrait;
+    Ok(filtered(filter).count(db).await?)
+}
+
 /// The entries about one subject, oldest first.
 pub async fn for_subject(
     db: &impl ConnectionTrait,

@@ -46,6 +46,9 @@ pub struct EngagementRecord {
     pub responded_at: Option<DateTime<Utc>>,
     /// When it was completed.
     pub completed_at: Option<DateTime<Utc>>,
+    /// Whether a moderator proposed the expert on the institution's behalf (an invitation
+    /// brokered by the programme; see [`mark_proposed`]).
+    pub proposed_by_programme: bool,
 }
 
 /// A new engagement, as [`create`] inserts it.
@@ -99,6 +102,7 @@ pub(crate) fn build(m: engagement::Model) -> Result<EngagementRecord, StoreError
         updated_at: m.updated_at,
         responded_at: m.responded_at,
         completed_at: m.completed_at,
+        proposed_by_programme: m.proposed_by_programme,
     })
 }
 
@@ -133,11 +137,26 @@ pub async fn create(
         updated_at: Set(new.at),
         responded_at: Set(None),
         completed_at: Set(None),
+        proposed_by_programme: Set(false),
         reminded_at: Set(None),
     }
     .insert(db)
     .await?;
     build(model)
+}
+
+/// Marks a new invitation as proposed by the programme (a moderator invited the expert on
+/// the institution's behalf). Returns whether the engagement exists.
+pub async fn mark_proposed(
+    db: &impl ConnectionTrait,
+    id: EngagementId,
+) -> Result<bool, StoreError> {
+    let res = Engagements::update_many()
+        .col_expr(engagement::Column::ProposedByProgramme, Expr::value(true))
+        .filter(engagement::Column::Id.eq(id.0))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
 }
 
 /// Moves an engagement from `change.from` to `change.to`, only if its status is still

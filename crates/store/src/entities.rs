@@ -15,6 +15,7 @@ pub mod mail_outbox;
 pub mod message;
 pub mod notification;
 pub mod refresh_token;
+pub mod report;
 pub mod request;
 pub mod request_skill;
 pub mod skill;

@@ -64,6 +64,14 @@ pub async fn insert(
     Ok(build(model))
 }
 
+/// The message with this id.
+pub async fn find_by_id(
+    db: &impl ConnectionTrait,
+    id: MessageId,
+) -> Result<Option<MessageRecord>, StoreError> {
+    Ok(Messages::find_by_id(id.0).one(db).await?.map(build))
+}
+
 /// The messages on an engagement, oldest first (ids are time-ordered, so messages sent at
 /// the same instant keep the order they were written in).
 pub async fn of_engagement(

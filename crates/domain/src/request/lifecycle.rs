@@ -8,7 +8,9 @@
 //! | `IN_REVIEW` | DRAFT | a moderator sends it back for changes (with a reason) |
 //! | OPEN | `IN_PROGRESS` | an engagement is accepted |
 //! | `IN_PROGRESS` | COMPLETED | a member or moderator closes it as completed |
-//! | DRAFT, `IN_REVIEW`, OPEN, `IN_PROGRESS` | CANCELLED | a member or moderator closes it |
+//! | OPEN, `IN_PROGRESS` | `ON_HOLD` | a moderator puts a stalled request on hold (with a reason) |
+//! | `ON_HOLD` | OPEN, `IN_PROGRESS` | a moderator resumes it (back to work under way if an engagement was accepted) |
+//! | DRAFT, `IN_REVIEW`, OPEN, `IN_PROGRESS`, `ON_HOLD` | CANCELLED | a member or moderator closes it |
 //!
 //! COMPLETED, CANCELLED and REJECTED are final. Every other move is an
 //! [`IllegalTransition`].
@@ -26,10 +28,14 @@ pub struct IllegalTransition {
 }
 
 fn hint(from: RequestStatus, to: RequestStatus) -> &'static str {
-    use RequestStatus::{Completed, Draft, InReview, Open};
+    use RequestStatus::{Completed, Draft, InProgress, InReview, OnHold, Open};
     match (from, to) {
         (_, _) if from.is_final() => " (it is closed)",
+        (OnHold, Completed) => " (resume it first: only work under way can be completed)",
         (Draft | InReview | Open, Completed) => " (only work under way can be completed)",
+        (OnHold, OnHold) => " (it is already on hold)",
+        (_, OnHold) => " (only an open request or work under way can be put on hold)",
+        (Draft | InReview, InProgress) => " (only an open request gets under way)",
         (_, Draft) => " (only a request in review can be sent back for changes)",
         (_, InReview) => " (only a draft can be submitted)",
         _ => "",
@@ -40,14 +46,18 @@ impl RequestStatus {
     /// Whether the lifecycle allows moving from `self` to `to`.
     #[must_use]
     pub fn can_become(self, to: RequestStatus) -> bool {
-        use RequestStatus::{Cancelled, Completed, Draft, InProgress, InReview, Open, Rejected};
+        use RequestStatus::{
+            Cancelled, Completed, Draft, InProgress, InReview, OnHold, Open, Rejected,
+        };
         matches!(
             (self, to),
             (Draft, InReview)
                 | (InReview, Open | Rejected | Draft)
                 | (Open, InProgress)
                 | (InProgress, Completed)
-                | (Draft | InReview | Open | InProgress, Cancelled)
+                | (Open | InProgress, OnHold)
+                | (OnHold, Open | InProgress)
+                | (Draft | InReview | Open | InProgress | OnHold, Cancelled)
         )
     }
 
@@ -79,6 +89,29 @@ impl RequestStatus {
         )
     }
 
+    /// Whether the request takes experts (applications, invitations, acceptances): OPEN, or
+    /// `IN_PROGRESS` for a team. A request on hold takes none until it is resumed.
+    #[must_use]
+    pub fn takes_experts(self) -> bool {
+        matches!(self, RequestStatus::Open | RequestStatus::InProgress)
+    }
+
+    /// Where resuming a request on hold leads: back to work under way when an engagement on
+    /// it was accepted (`staffed`), else OPEN.
+    pub fn resume(self, staffed: bool) -> Result<RequestStatus, IllegalTransition> {
+        if self != RequestStatus::OnHold {
+            return Err(IllegalTransition {
+                from: self,
+                to: RequestStatus::Open,
+            });
+        }
+        self.transition(if staffed {
+            RequestStatus::InProgress
+        } else {
+            RequestStatus::Open
+        })
+    }
+
     /// Where closing the request leads: COMPLETED when `completed`, else CANCELLED.
     pub fn close(self, completed: bool) -> Result<RequestStatus, IllegalTransition> {
         self.transition(if completed {
@@ -92,7 +125,9 @@ impl RequestStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use RequestStatus::{Cancelled, Completed, Draft, InProgress, InReview, Open, Rejected};
+    use RequestStatus::{
+        Cancelled, Completed, Draft, InProgress, InReview, OnHold, Open, Rejected,
+    };
 
     /// The whole table: every (from, to) pair the lifecycle allows.
     const ALLOWED: &[(RequestStatus, RequestStatus)] = &[
@@ -106,6 +141,11 @@ mod tests {
         (Open, Cancelled),
         (InProgress, Completed),
         (InProgress, Cancelled),
+        (Open, OnHold),
+        (InProgress, OnHold),
+        (OnHold, Open),
+        (OnHold, InProgress),
+        (OnHold, Cancelled),
     ];
 
     #[test]
@@ -166,5 +206,37 @@ mod tests {
             .filter(|s| s.is_public())
             .collect();
         assert_eq!(public, [&Open, &InProgress, &Completed]);
+    }
+
+    #[test]
+    fn only_open_requests_and_work_under_way_go_on_hold_and_come_back() {
+        for &from in RequestStatus::ALL {
+            let allowed = matches!(from, Open | InProgress);
+            assert_eq!(from.can_become(OnHold), allowed, "{from} -> ON_HOLD");
+        }
+        assert_eq!(OnHold.resume(false), Ok(Open));
+        assert_eq!(OnHold.resume(true), Ok(InProgress));
+        for &from in RequestStatus::ALL.iter().filter(|s| **s != OnHold) {
+            assert!(from.resume(false).is_err(), "{from} is not on hold");
+        }
+        let twice = OnHold.transition(OnHold).unwrap_err().to_string();
+        assert!(twice.contains("already on hold"), "{twice}");
+        let draft = Draft.transition(OnHold).unwrap_err().to_string();
+        assert!(draft.contains("only an open request"), "{draft}");
+    }
+
+    #[test]
+    fn a_request_on_hold_takes_no_experts_is_not_public_and_is_closed_only_as_cancelled() {
+        assert!(!OnHold.takes_experts());
+        assert!(!OnHold.is_public());
+        assert!(!OnHold.is_final());
+        let takers: Vec<_> = RequestStatus::ALL
+            .iter()
+            .filter(|s| s.takes_experts())
+            .collect();
+        assert_eq!(takers, [&Open, &InProgress]);
+        assert_eq!(OnHold.close(false), Ok(Cancelled));
+        let err = OnHold.close(true).unwrap_err().to_string();
+        assert!(err.contains("resume it first"), "{err}");
     }
 }

@@ -153,12 +153,20 @@ impl RequestMutation {
     }
 
     /// Closes a request: COMPLETED when `completed` (work under way only), else CANCELLED
-    /// (the institution's members or moderators).
-    async fn close_request(&self, ctx: &Context<'_>, id: ID, completed: bool) -> Result<Request> {
+    /// (the institution's members or moderators). The optional `reason` (at most 2,000
+    /// characters) is kept in the audit log; when a moderator closes, it is also shown to the
+    /// institution (`reviewReason`) and its members are told.
+    async fn close_request(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        completed: bool,
+        reason: Option<String>,
+    ) -> Result<Request> {
         let (service, request) = parts(ctx)?;
         let id = parse_id(&id, "id")?;
         let view = service
-            .close_request(actor(request)?, id, completed)
+            .close_request(actor(request)?, id, completed, reason.as_deref())
             .await
             .gql()?;
         Ok(Request(view))

@@ -5,20 +5,33 @@ use crate::error::GqlResultExt;
 use crate::mutation::parse_id;
 use crate::types::institution::Institution;
 use crate::types::profile::ExpertProfile;
+use crate::types::report::Report;
 use crate::types::request::Request;
 use crate::types::skill::Skill;
-use async_graphql::{Context, ID, Object, Result, SimpleObject};
+use async_graphql::{ComplexObject, Context, ID, Object, Result, SimpleObject};
 
 #[derive(Default)]
 pub struct ProfileQuery;
 
 /// What moderators have to look at.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct ModerationQueue {
     /// Institutions waiting for verification, oldest first.
     pub institutions: Vec<Institution>,
     /// Requests waiting for review, the longest waiting first.
     pub requests: Vec<Request>,
+}
+
+#[ComplexObject]
+impl ModerationQueue {
+    /// Open reports of content, oldest first (at most 500), each with its subject as the
+    /// moderator sees it and the account behind it.
+    async fn reports(&self, ctx: &Context<'_>) -> Result<Vec<Report>> {
+        let (service, request) = parts(ctx)?;
+        let open = service.open_reports(actor(request)?).await.gql()?;
+        Ok(open.into_iter().map(Report).collect())
+    }
 }
 
 #[Object]

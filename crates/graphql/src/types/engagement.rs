@@ -71,6 +71,11 @@ impl Engagement {
     async fn initiated_by(&self) -> EngagementSide {
         self.0.engagement.initiated_by.into()
     }
+    /// Whether the programme's moderators proposed the expert on the institution's behalf
+    /// (an invitation the expert answers as any other).
+    async fn proposed_by_programme(&self) -> bool {
+        self.0.engagement.proposed_by_programme
+    }
     /// The opening message of the application or invitation (plain text).
     async fn message(&self) -> &str {
         &self.0.engagement.message

@@ -29,7 +29,8 @@ pub enum RequestKind {
 }
 
 /// Where a request stands: DRAFT → `IN_REVIEW` → OPEN → `IN_PROGRESS` → COMPLETED, or
-/// CANCELLED, or REJECTED; a moderator may also send a request in review back to DRAFT.
+/// CANCELLED, or REJECTED; a moderator may also send a request in review back to DRAFT, and
+/// put an OPEN or `IN_PROGRESS` request `ON_HOLD` and resume it.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
 #[graphql(remote = "braingain_domain::RequestStatus")]
 pub enum RequestStatus {
@@ -41,6 +42,9 @@ pub enum RequestStatus {
     Open,
     /// An engagement was accepted; the work is under way.
     InProgress,
+    /// Paused by a moderator (stalled), with a reason in `reviewReason`; takes no experts
+    /// until resumed, and is seen by the institution's members and moderators only.
+    OnHold,
     /// The work is done.
     Completed,
     /// Closed without completion.
@@ -131,7 +135,8 @@ impl Request {
     async fn status(&self) -> RequestStatus {
         self.0.request.status.into()
     }
-    /// The moderators' reason for their last decision (a rejection, or what to change).
+    /// The moderators' reason for their last decision (a rejection, what to change, why it
+    /// is on hold or was closed).
     async fn review_reason(&self) -> Option<&str> {
         self.0.request.review_reason.as_deref()
     }
@@ -142,6 +147,15 @@ impl Request {
     /// When it last changed.
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.request.updated_at
+    }
+    /// When something last happened on it (a move of the request or of an engagement on it,
+    /// a message): for its institution's members and moderators, null for others.
+    async fn last_activity_at(&self, ctx: &Context<'_>) -> Result<Option<DateTime<Utc>>> {
+        let (service, request) = parts(ctx)?;
+        service
+            .request_last_activity(actor(request)?, &self.0.request)
+            .await
+            .gql()
     }
     /// Its engagements, oldest first: the institution's members and moderators see all; an
     /// expert sees their own; others none.

@@ -37,7 +37,7 @@ impl Service {
         }
     }
 
-    pub(super) async fn record_move(
+    pub(crate) async fn record_move(
         &self,
         tx: &DatabaseTransaction,
         engagement: &EngagementRecord,

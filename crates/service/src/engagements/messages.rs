@@ -94,7 +94,7 @@ impl Service {
         self.view_messages(actor, records).await
     }
 
-    async fn view_messages(
+    pub(crate) async fn view_messages(
         &self,
         actor: &Actor,
         records: Vec<MessageRecord>,

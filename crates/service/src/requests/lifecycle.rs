@@ -1,10 +1,13 @@
 //! Moving requests through their lifecycle: members submit and close them, moderators
-//! approve, reject or send them back for changes. Every move is checked against the domain's
-//! state machine, applied with a conditional update (so of two concurrent moves exactly one
-//! wins; the other is a `CONFLICT`), and written in one transaction with its change event,
-//! audit entry and, for the moderators' decisions, the mails to the institution's members.
+//! approve, reject or send them back for changes, put a stalled request on hold and resume
+//! it, and close requests with a reason the institution reads. Every move is checked against
+//! the domain's state machine, applied with a conditional update (so of two concurrent moves
+//! exactly one wins; the other is a `CONFLICT`), and written in one transaction with its
+//! change event, audit entry and, for the moderators' decisions, the mail and notification to
+//! the institution's members.
 
 use super::{RequestView, gone};
+use crate::moderation::decisions;
 use crate::notifications::notices;
 use crate::{Actor, Service, ServiceError, ServiceResult, mails};
 use braingain_domain::{AccountId, Decision, RequestId, RequestStatus, VerificationStatus};
@@ -104,18 +107,87 @@ impl Service {
         self.apply_step(before, step).await
     }
 
+    /// A moderator puts an OPEN or `IN_PROGRESS` request on hold (→ `ON_HOLD`), with a reason
+    /// its institution's members read on the request, in a mail and a notification. It takes
+    /// no experts (no applications, invitations, acceptances) until it is resumed.
+    #[tracing::instrument(skip_all, fields(request.id = %id), err(level = "debug"))]
+    pub async fn hold_request(
+        &self,
+        actor: &Actor,
+        id: RequestId,
+        reason: &str,
+    ) -> ServiceResult<RequestView> {
+        let moderator = actor.moderator()?;
+        let reason = checked_reason(Some(reason), true)?;
+        let before = self.request_record(id).await?;
+        let step = Step {
+            to: RequestStatus::OnHold,
+            action: decisions::HOLD,
+            by: Some(moderator.account),
+            reason,
+            review: true,
+        };
+        self.apply_step(before, step).await
+    }
+
+    /// A moderator resumes a request on hold: back to `IN_PROGRESS` when an engagement on it
+    /// was accepted (or completed), else OPEN. An optional reason replaces the hold's reason
+    /// on the request (none clears it); the members are told.
+    #[tracing::instrument(skip_all, fields(request.id = %id), err(level = "debug"))]
+    pub async fn resume_request(
+        &self,
+        actor: &Actor,
+        id: RequestId,
+        reason: Option<&str>,
+    ) -> ServiceResult<RequestView> {
+        let moderator = actor.moderator()?;
+        let reason = checked_reason(reason, false)?;
+        let before = self.request_record(id).await?;
+        let staffed = braingain_store::engagements::of_request(self.store().conn(), id)
+            .await?
+            .iter()
+            .any(|e| {
+                matches!(
+                    e.status,
+                    braingain_domain::EngagementStatus::Accepted
+                        | braingain_domain::EngagementStatus::Completed
+                )
+            });
+        let to = before
+            .status
+            .resume(staffed)
+            .map_err(|e| ServiceError::Conflict {
+                field: None,
+                message: e.to_string(),
+            })?;
+        let step = Step {
+            to,
+            action: decisions::RESUME,
+            by: Some(moderator.account),
+            reason,
+            review: true,
+        };
+        self.apply_step(before, step).await
+    }
+
     /// A member or a moderator closes a request: COMPLETED when `completed` (only work under
-    /// way, `IN_PROGRESS`, can be), else CANCELLED (from DRAFT, `IN_REVIEW`, OPEN or `IN_PROGRESS`).
+    /// way, `IN_PROGRESS`, can be), else CANCELLED (from DRAFT, `IN_REVIEW`, OPEN,
+    /// `IN_PROGRESS` or `ON_HOLD`). The optional `reason` (at most 2,000 characters) goes into
+    /// the audit log; a moderator's closing is a decision: the reason is kept on the request
+    /// and the institution's members are told.
     #[tracing::instrument(skip_all, fields(request.id = %id), err(level = "debug"))]
     pub async fn close_request(
         &self,
         actor: &Actor,
         id: RequestId,
         completed: bool,
+        reason: Option<&str>,
     ) -> ServiceResult<RequestView> {
         let session = actor.session()?;
+        let reason = checked_reason(reason, false)?;
         let before = self.request_record(id).await?;
-        if !actor.is_moderator() {
+        let moderating = actor.is_moderator();
+        if !moderating {
             self.institution_for_member(session, before.institution_id)
                 .await?;
         }
@@ -126,13 +198,13 @@ impl Service {
                 RequestStatus::Cancelled
             },
             action: if completed {
-                "request.complete"
+                decisions::COMPLETE
             } else {
-                "request.cancel"
+                decisions::CANCEL
             },
             by: Some(session.account),
-            reason: None,
-            review: false,
+            reason,
+            review: moderating,
         };
         self.apply_step(before, step).await
     }
@@ -244,19 +316,33 @@ impl Service {
         )
         .await?;
         if step.review {
-            let notice = notices::request_reviewed(&before.title, id, to, step.reason);
+            let notice = decisions::notice(step.action, &before.title, id, step.reason)
+                .unwrap_or_else(|| notices::request_reviewed(&before.title, id, to, step.reason));
             for member in institutions::members(tx, before.institution_id).await? {
                 if let Some(account) = accounts::find_by_id(tx, member).await? {
                     self.notify(tx, member, &notice, now).await?;
-                    let text = mails::request_reviewed(
-                        &self.config().public_url,
-                        &account.email,
-                        &account.display_name,
+                    let url = &self.config().public_url;
+                    let (email, name) = (&account.email, &account.display_name);
+                    let text = decisions::mail(
+                        step.action,
+                        url,
+                        email,
+                        name,
                         &before.title,
                         id,
-                        to,
                         step.reason,
-                    );
+                    )
+                    .unwrap_or_else(|| {
+                        mails::request_reviewed(
+                            url,
+                            email,
+                            name,
+                            &before.title,
+                            id,
+                            to,
+                            step.reason,
+                        )
+                    });
                     mail::enqueue(tx, text, now).await?;
                 }
             }

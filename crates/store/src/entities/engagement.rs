@@ -35,6 +35,8 @@ pub struct Model {
     pub responded_at: Option<DateTimeUtc>,
     /// When it was completed.
     pub completed_at: Option<DateTimeUtc>,
+    /// Whether a moderator proposed the expert on the institution's behalf.
+    pub proposed_by_programme: bool,
     /// When the side that owes an answer was reminded of it (at most once).
     pub reminded_at: Option<DateTimeUtc>,
 }
