@@ -63,6 +63,10 @@ pub enum Command {
     },
     /// Rebuild the search index from the database.
     Reindex,
+    /// Send the reminders that are due (invitations and applications unanswered for a week)
+    /// once and exit. Safe beside running servers, which send the queued mails; for cron
+    /// when `reminder_interval_secs = 0`.
+    Remind,
     /// Load data: `--demo` loads a small demo network with documented sign-ins.
     Seed {
         /// Load the demo network (idempotent; refused on a database with other accounts).
@@ -154,6 +158,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::ExportSchema => Ok(()),
         Command::Import { what } => crate::commands::import::run(settings, what).await,
+        Command::Remind => {
+            let app = App::build_detached(settings, Arc::new(SystemClock)).await?;
+            let service = &app.state.service;
+            let count = service
+                .send_due_reminders(service.clock().now())
+                .await
+                .map_err(|e| anyhow::anyhow!("reminders failed: {e}"))?;
+            service.store().close().await?;
+            println!("{count} engagements reminded");
+            Ok(())
+        }
         Command::Reindex => {
             let app = App::build(settings, Arc::new(SystemClock)).await?;
             let started = std::time::Instant::now();

@@ -140,6 +140,27 @@ fn migrate_then_create_admin_then_promote_again() {
 }
 
 #[test]
+fn remind_sends_what_is_due_once_and_exits() {
+    let dir = tempfile::tempdir().unwrap();
+
+    let out = braingain(dir.path())
+        .args(["--data-dir", "state", "remind"])
+        .output()
+        .unwrap();
+
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "0 engagements reminded\n",
+        "a fresh database owes nobody a reminder"
+    );
+}
+
+#[test]
 fn failures_exit_non_zero_with_a_one_line_reason() {
     let dir = tempfile::tempdir().unwrap();
     let short = braingain(dir.path())

@@ -5,6 +5,7 @@
 //! expert who has left an invitation unanswered for 21 days is ranked lower (less active).
 //! Every hit carries its explanation. The weights are documented in ARCHITECTURE.md.
 
+use crate::engagements::reminders::LESS_ACTIVE_AFTER_DAYS;
 use crate::profiles::ProfileView;
 use crate::requests::RequestView;
 use crate::search::{ExpertHit, Explanation};
@@ -14,7 +15,6 @@ use braingain_search::experts::{ExpertFilter, ExpertQuery};
 use braingain_store::accounts::AccountRecord;
 use braingain_store::profiles::ProfileRecord;
 use braingain_store::skills::SkillRecord;
-use crate::engagements::reminders::LESS_ACTIVE_AFTER_DAYS;
 use braingain_store::{accounts, institutions, profiles, reminders, requests};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;

@@ -23,7 +23,7 @@ pub const MAX_PAGE: i32 = 200;
 /// The most ids one `markNotificationsRead` may name.
 pub const MAX_MARK: usize = 500;
 
-/// The kinds of notification: stable SCREAMING_SNAKE strings clients may switch on. New kinds
+/// The kinds of notification: stable upper-case strings clients may switch on. New kinds
 /// may be added; existing ones keep their meaning.
 pub mod kind {
     /// An expert applied to one of the institution's requests (to its members).

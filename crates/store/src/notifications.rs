@@ -18,7 +18,7 @@ pub struct NotificationRecord {
     pub id: NotificationId,
     /// The account it is for.
     pub account_id: AccountId,
-    /// Its kind, a stable SCREAMING_SNAKE string.
+    /// Its kind, a stable upper-case string such as `ENGAGEMENT_INVITED`.
     pub kind: String,
     /// The sentence shown.
     pub text: String,

@@ -4,6 +4,9 @@ use async_graphql::{ID, Object};
 use braingain_service::notifications::NotificationRecord;
 use chrono::{DateTime, Utc};
 
+/// A notification of the signed-in account (described on the GraphQL type below).
+pub struct Notification(pub NotificationRecord);
+
 /// Something that happened which concerns the signed-in account, written with the mail
 /// about it. `kind` is one of these stable strings (new ones may be added):
 /// `ENGAGEMENT_APPLIED` (an expert applied to your institution's request),
@@ -15,8 +18,6 @@ use chrono::{DateTime, Utc};
 /// request, `INSTITUTION_VERIFIED`, `INSTITUTION_REJECTED`, and the reminders
 /// `REMINDER_INVITATION` (an invitation has waited 7 days for your answer) and
 /// `REMINDER_APPLICATION` (an application has waited 7 days for your institution's answer).
-pub struct Notification(pub NotificationRecord);
-
 #[Object]
 impl Notification {
     /// Identifier.

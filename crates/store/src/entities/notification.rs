@@ -11,7 +11,7 @@ pub struct Model {
     pub id: Uuid,
     /// The account it is for.
     pub account_id: Uuid,
-    /// A stable SCREAMING_SNAKE kind, e.g. `ENGAGEMENT_INVITED`.
+    /// A stable upper-case kind, e.g. `ENGAGEMENT_INVITED`.
     pub kind: String,
     /// One sentence for the reader.
     pub text: String,
