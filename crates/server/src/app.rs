@@ -44,6 +44,8 @@ pub struct App {
     /// Shared state.
     pub state: AppState,
     transport: Transport,
+    /// The data directory's lock, held by a process that owns the on-disk index.
+    _lock: Option<crate::data_lock::DataDirLock>,
 }
 
 impl App {
@@ -67,6 +69,11 @@ impl App {
         own_index: bool,
     ) -> anyhow::Result<Self> {
         prepare_data_dir(&settings.data_dir)?;
+        let lock = if own_index {
+            Some(crate::data_lock::acquire(&settings.data_dir)?)
+        } else {
+            None
+        };
         let store = connect_and_migrate(&settings).await?;
         let secret =
             crate::secrets::jwt_secret(settings.jwt_secret.as_deref(), &settings.data_dir)?;
@@ -145,6 +152,7 @@ impl App {
                 settings: Arc::new(settings),
             },
             transport,
+            _lock: lock,
         })
     }
 }
@@ -230,8 +238,18 @@ pub async fn connect_and_migrate(settings: &Settings) -> anyhow::Result<Store> {
     let store = Store::connect(&url, settings.database_max_connections)
         .await
         .with_context(|| format!("cannot open the database {}", redact_url(&url)))?;
+    // Replicas starting together take turns (a PostgreSQL advisory lock, held until done).
+    let lock = store
+        .lock_for_migration()
+        .await
+        .with_context(|| format!("cannot lock the database {} to migrate", redact_url(&url)))?;
     Migrator::up(store.conn(), None)
         .await
         .with_context(|| format!("cannot migrate the database {}", redact_url(&url)))?;
+    if let Some(lock) = lock {
+        lock.rollback()
+            .await
+            .context("cannot release the migration lock")?;
+    }
     Ok(store)
 }

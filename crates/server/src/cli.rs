@@ -67,6 +67,25 @@ pub enum Command {
     /// once and exit. Safe beside running servers, which send the queued mails; for cron
     /// when `reminder_interval_secs = 0`.
     Remind,
+    /// Write a consistent snapshot of the SQLite database to FILE (safe while serving). On
+    /// PostgreSQL, says how to use `pg_dump`. The signing secret is not included.
+    Backup {
+        /// Where to write the snapshot (replaced if it exists).
+        file: PathBuf,
+    },
+    /// Replace the SQLite database with a backup made by `backup`, then migrate it and rebuild
+    /// the search index. Refused while a server uses the data directory; the previous database
+    /// is kept as `<database>.before-restore`. On PostgreSQL, says how to use `pg_restore`.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+    },
+    /// Exit 0 if the server answers 200 on `/health` (for container health checks).
+    Healthcheck {
+        /// The URL to ask [default: `/health` on the listen address].
+        #[arg(long)]
+        url: Option<String>,
+    },
     /// Load data: `--demo` loads a small demo network with documented sign-ins.
     Seed {
         /// Load the demo network (idempotent; refused on a database with other accounts).
@@ -114,6 +133,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         listen,
     };
     let settings = Settings::load(cli.config.as_deref(), &flags).context("invalid settings")?;
+    if let Command::Healthcheck { url } = &cli.command {
+        let url = url
+            .clone()
+            .unwrap_or_else(|| crate::commands::healthcheck::default_url(&settings.listen));
+        return crate::commands::healthcheck::check(&url);
+    }
     telemetry::init(&settings.log);
     for key in Settings::unknown_env_keys() {
         tracing::warn!(variable = %key, "unknown BRAINGAIN_ setting ignored");
@@ -156,7 +181,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::ExportSchema => Ok(()),
+        Command::ExportSchema | Command::Healthcheck { .. } => Ok(()),
+        Command::Backup { file } => crate::commands::backup::backup(&settings, &file).await,
+        Command::Restore { file } => crate::commands::backup::restore(&settings, &file).await,
         Command::Import { what } => crate::commands::import::run(settings, what).await,
         Command::Remind => {
             let app = App::build_detached(settings, Arc::new(SystemClock)).await?;

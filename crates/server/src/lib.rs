@@ -3,6 +3,7 @@
 mod app;
 pub mod cli;
 mod commands;
+mod data_lock;
 mod graphql_http;
 mod health;
 pub mod mailer;

@@ -10,6 +10,7 @@ mod error;
 pub mod events;
 pub mod insight;
 pub mod institutions;
+pub mod maintenance;
 pub mod mail;
 pub mod messages;
 pub mod notifications;

@@ -4,6 +4,10 @@ use anyhow::Context;
 use braingain_store::Store;
 use std::path::PathBuf;
 
+/// The PostgreSQL server PostgreSQL-only tests use when `TEST_DATABASE_URL` names none
+/// (the one `scripts/test` starts).
+pub const DEFAULT_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/test";
+
 /// A fresh database for one test, removed when dropped.
 #[derive(Debug)]
 pub struct TestDb {
@@ -25,6 +29,22 @@ impl TestDb {
             Ok(url) if url.starts_with("postgres") => Self::postgres(&url).await,
             _ => Self::sqlite(),
         }
+    }
+
+    /// A new empty PostgreSQL database for a test that needs PostgreSQL in every pass: on the
+    /// server of `TEST_DATABASE_URL` when that names PostgreSQL, else of
+    /// [`DEFAULT_POSTGRES_URL`]. Never falls back to SQLite: an unreachable server is an error.
+    pub async fn postgres_only() -> anyhow::Result<Self> {
+        let url = std::env::var("TEST_DATABASE_URL")
+            .ok()
+            .filter(|url| url.starts_with("postgres"))
+            .unwrap_or_else(|| DEFAULT_POSTGRES_URL.to_owned());
+        Self::postgres(&url).await.with_context(|| {
+            format!(
+                "this test needs PostgreSQL: start it (scripts/ensure-postgres) or set \
+                 TEST_DATABASE_URL; tried {url}"
+            )
+        })
     }
 
     fn sqlite() -> anyhow::Result<Self> {
