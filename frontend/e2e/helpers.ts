@@ -63,6 +63,13 @@ export async function signIn(page: Page, email: string, password: string) {
   await expect(page).toHaveURL(/\/me$/);
 }
 
+/** Waits until the page has resumed the session (the sign-out button shows). Reload only
+ * after this: a reload during the refresh-token rotation loses the new token, and reusing the
+ * old one ends the session on the server. */
+export async function sessionResumed(page: Page) {
+  await expect(page.locator("nav .link-button")).toBeVisible();
+}
+
 export async function signOut(page: Page) {
   await page.locator("nav .link-button").click();
   await expect(page).toHaveURL(/\/$/);

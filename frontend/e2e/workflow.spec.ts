@@ -179,10 +179,14 @@ test("an expert signs up, fills a profile, finds the request recommended and app
 test("the institution sees the ranked match with reasons and accepts; they exchange messages", async ({ page }) => {
   await signIn(page, staffEmail, PASSWORD);
   await page.goto(requestPath);
-  // The expert index follows the database within about a second.
+  // The expert index follows the database within about a second. Each reload waits until the
+  // session is resumed: reloading while the refresh token is being rotated would lose the new
+  // one, and the server ends a session whose refresh token is used twice.
   const match = page.locator("article.hit", { hasText: expertName });
+  await expect(page.locator("nav .link-button")).toBeVisible();
   await expect(async () => {
     await page.reload();
+    await expect(page.locator("nav .link-button")).toBeVisible();
     await expect(match).toBeVisible({ timeout: 3_000 });
   }).toPass({ timeout: 30_000 });
   await expect(match).toContainText("Skill: model groundwater");
@@ -275,6 +279,15 @@ test("the landing page's live numbers lead to the network insight dashboard", as
   const origin = page.locator("section", { has: page.getByRole("heading", { name: "Where experts come from" }) });
   await origin.getByText("Show the numbers as a table").click();
   await expect(origin.getByRole("row", { name: /Ghana/ })).toBeVisible();
+  // The month's row of the time series counts the engagement and its 24 hours.
+  const work = page.locator("section", { has: page.getByRole("heading", { name: "Engagements and hours", exact: true }) });
+  await expect(work.locator("canvas[role=img]")).toBeVisible();
+  await work.getByText("Show the numbers as a table").click();
+  const month = new Intl.DateTimeFormat("en", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date());
+  await expect(work.getByRole("row", { name: month }).getByRole("cell")).toHaveText(["1", "1", "24"]);
+  await work.getByLabel("Period").selectOption("24");
+  await expect(page).toHaveURL(/months=24/);
+  await expect(work.getByRole("row")).toHaveCount(25);
   await expectAccessible(page, "network insight");
   await shot(page, "insight");
 

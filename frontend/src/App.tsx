@@ -25,6 +25,9 @@ const pages = {
   RequestEditor: () => import("./pages/RequestEditor"),
   EngagementPage: () => import("./pages/EngagementPage"),
   Insight: () => import("./pages/Insight"),
+  Notifications: () => import("./pages/Notifications"),
+  RequestSearch: () => import("./pages/RequestSearch"),
+  AuditLog: () => import("./pages/AuditLog"),
   NotFound: () => import("./pages/NotFound"),
 };
 const SignUp = lazy(pages.SignUp);
@@ -43,14 +46,17 @@ const RequestPage = lazy(pages.RequestPage);
 const RequestEditor = lazy(pages.RequestEditor);
 const EngagementPage = lazy(pages.EngagementPage);
 const Insight = lazy(pages.Insight);
+const Notifications = lazy(pages.Notifications);
+const RequestSearch = lazy(pages.RequestSearch);
+const AuditLog = lazy(pages.AuditLog);
 const NotFound = lazy(pages.NotFound);
 
 const NEXT_PAGES: Record<Role | "ANONYMOUS", (keyof typeof pages)[]> = {
-  ANONYMOUS: ["Search", "SignIn", "SignUp"],
-  EXPERT: ["Dashboard", "ProfileEditor", "Search", "RequestPage", "EngagementPage"],
-  INSTITUTION: ["Dashboard", "Search", "InstitutionNew", "InstitutionPage", "RequestPage", "RequestEditor", "EngagementPage"],
-  MODERATOR: ["Dashboard", "Search", "Moderation", "RequestPage"],
-  ADMIN: ["Dashboard", "Search", "Moderation", "RequestPage"],
+  ANONYMOUS: ["Search", "RequestSearch", "SignIn", "SignUp"],
+  EXPERT: ["Dashboard", "ProfileEditor", "Search", "RequestSearch", "RequestPage", "EngagementPage", "Notifications"],
+  INSTITUTION: ["Dashboard", "Search", "InstitutionNew", "InstitutionPage", "RequestPage", "RequestEditor", "EngagementPage", "Notifications"],
+  MODERATOR: ["Dashboard", "Search", "Moderation", "RequestPage", "Notifications"],
+  ADMIN: ["Dashboard", "Search", "Moderation", "RequestPage", "Notifications"],
 };
 
 function PrefetchPages() {
@@ -98,11 +104,14 @@ export function App() {
           <Route path="institutions/new" element={<RequireAuth roles={["INSTITUTION", "ADMIN"]}><InstitutionNew /></RequireAuth>} />
           <Route path="institutions/:id" element={<InstitutionPage />} />
           <Route path="institutions/:id/requests/new" element={<RequireAuth roles={["INSTITUTION", "ADMIN"]}><RequestEditor mode="new" /></RequireAuth>} />
+          <Route path="requests" element={<RequestSearch />} />
           <Route path="requests/:id" element={<RequestPage />} />
           <Route path="requests/:id/edit" element={<RequireAuth roles={["INSTITUTION", "ADMIN"]}><RequestEditor mode="edit" /></RequireAuth>} />
           <Route path="engagements/:id" element={<RequireAuth><EngagementPage /></RequireAuth>} />
           <Route path="insight" element={<Insight />} />
+          <Route path="notifications" element={<RequireAuth><Notifications /></RequireAuth>} />
           <Route path="moderation" element={<RequireAuth roles={["MODERATOR", "ADMIN"]}><Moderation /></RequireAuth>} />
+          <Route path="moderation/audit" element={<RequireAuth roles={["ADMIN"]}><AuditLog /></RequireAuth>} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -1,14 +1,32 @@
-// The work parts of the dashboard (/me): for an expert, the requests recommended for them
-// with the reasons and their engagements; for institution staff, each institution's requests
-// with their status and the engagements on them.
+// The work parts of the dashboard (/me): the latest unread notifications; for an expert, the
+// requests recommended for them with the reasons and their engagements; for institution staff,
+// each institution's requests with their status and the engagements on them.
 import { Link } from "react-router";
-import { ExpertDashboardDocument, StaffDashboardDocument, type ExpertDashboardQuery, type RequestSummaryFragment } from "../graphql/generated/graphql";
+import { ExpertDashboardDocument, NotificationsDocument, StaffDashboardDocument, type ExpertDashboardQuery, type RequestSummaryFragment } from "../graphql/generated/graphql";
 import { displayName, formatDate, useI18n } from "../i18n";
 import { useQuery } from "../lib/api";
 import { errorMessage } from "../lib/errors";
 import { ErrorBox, Loading } from "./Layout";
 import { RequestStatusChip } from "./Lifecycle";
 import { EngagementList } from "./MatchList";
+import { NotificationList } from "./NotificationList";
+
+/** Up to five unread notifications, with a link to all of them; nothing when all are read. */
+export function LatestNotifications() {
+  const { t } = useI18n();
+  const q = useQuery(NotificationsDocument, { unreadOnly: true, first: 5 });
+  const items = q.data?.notifications ?? [];
+  if (items.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="dash-notifications">
+      <h2 id="dash-notifications">{t("notification.latest")}</h2>
+      <NotificationList items={items} onChanged={q.reload} headingLevel={3} />
+      <p>
+        <Link to="/notifications">{t("notification.all", { n: q.data?.unreadNotificationCount ?? items.length })}</Link>
+      </p>
+    </section>
+  );
+}
 
 export function ExpertWork() {
   const { t, lang } = useI18n();

@@ -5,7 +5,7 @@ import { fakeFetch, renderWithApp } from "../test/utils";
 import { EngagementActions, parseHours } from "./EngagementActions";
 
 const eng = (over: Partial<EngagementDetailFragment> = {}): EngagementDetailFragment => ({
-  id: "e1", status: "APPLIED", initiatedBy: "EXPERT", message: "Hello", declineReason: null, feedback: null, hoursGiven: null,
+  id: "e1", status: "APPLIED", initiatedBy: "EXPERT", message: "Hello", declineReason: null, feedback: null, hoursGiven: null, proposedByProgramme: false,
   createdAt: "2026-11-01T00:00:00Z", updatedAt: "2026-11-01T00:00:00Z",
   expert: { id: "p1", displayName: "Ada", headline: "", residenceCountry: "FR", contactEmail: null },
   request: { id: "r1", title: "Flood model", status: "OPEN", institution: { id: "i1", name: "Uni", country: "GH" } },

@@ -4,19 +4,22 @@ import { LANGS, isLang, useI18n } from "../i18n";
 import { useApi, useSession } from "../lib/api";
 import { LogoutDocument } from "../graphql/generated/graphql";
 import { REFRESH_KEY, type Role } from "../lib/session";
+import { NotificationBell } from "./NotificationBell";
 
 interface NavItem {
   to: string;
   key: string;
   roles?: Role[];
   anonymous?: boolean;
+  /** With `roles`: shown to anonymous visitors too. */
+  alsoAnonymous?: boolean;
 }
 
-// One list, filtered by role. Later issues add requests, engagements, notifications and
-// insight here.
+// One list, filtered by role. Notifications have the bell beside the language switch.
 const NAV: NavItem[] = [
   { to: "/", key: "nav.home" },
   { to: "/search", key: "nav.search" },
+  { to: "/requests", key: "nav.requests", roles: ["EXPERT"], alsoAnonymous: true },
   { to: "/insight", key: "nav.insight" },
   { to: "/me", key: "nav.dashboard", roles: ["EXPERT", "INSTITUTION", "MODERATOR", "ADMIN"] },
   { to: "/me/profile", key: "nav.profile", roles: ["EXPERT"] },
@@ -33,7 +36,7 @@ export function Layout() {
   const navigate = useNavigate();
 
   const items = NAV.filter((i) =>
-    i.anonymous ? !account : i.roles ? !!account && i.roles.includes(account.role) : true,
+    i.anonymous ? !account : i.roles ? (account ? i.roles.includes(account.role) : !!i.alsoAnonymous) : true,
   );
 
   async function signOut() {
@@ -55,21 +58,24 @@ export function Layout() {
           <Link to="/" className="brand">
             BrainGain
           </Link>
-          <div className="lang-switch">
-            <label htmlFor="lang-select">{t("lang.label")}</label>
-            <select
-              id="lang-select"
-              value={lang}
-              onChange={(e) => {
-                if (isLang(e.target.value)) void setLang(e.target.value);
-              }}
-            >
-              {LANGS.map((l) => (
-                <option key={l.code} value={l.code} lang={l.code}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
+          <div className="header-tools">
+            {account && <NotificationBell accountId={account.id} />}
+            <div className="lang-switch">
+              <label htmlFor="lang-select">{t("lang.label")}</label>
+              <select
+                id="lang-select"
+                value={lang}
+                onChange={(e) => {
+                  if (isLang(e.target.value)) void setLang(e.target.value);
+                }}
+              >
+                {LANGS.map((l) => (
+                  <option key={l.code} value={l.code} lang={l.code}>
+                    {l.name}
+                  </option>
+                ))}
+              </select>
+            </div>
           </div>
         </div>
         <nav aria-label={t("nav.label")} className="container">

@@ -23,7 +23,7 @@ describe("ranked matches", () => {
     expect(screen.getAllByText("Missing: hydrography")).toHaveLength(2);
     expect(screen.getByRole("button", { name: "Invite Efua" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Invite Kwesi" })).toBeNull();
-    expect(screen.getByRole("link", { name: "Open the engagement Kwesi" }).getAttribute("href")).toBe("/engagements/e9?request=r1");
+    expect(screen.getByRole("link", { name: "Open the engagement Kwesi" }).getAttribute("href")).toBe("/engagements/e9");
     expect(f.calls[0].variables).toEqual({ requestId: "r1", first: 10, lang: "en" });
   });
 
@@ -40,6 +40,6 @@ describe("ranked matches", () => {
     const invite = f.calls.find((c) => c.query.includes("inviteExpert"))!;
     expect(invite.variables).toEqual({ requestId: "r1", expertId: "p1", message: "Would you guide our team?" });
     expect(screen.getByText("Efua is invited.")).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Open the engagement" }).getAttribute("href")).toBe("/engagements/e1?request=r1");
+    expect(screen.getByRole("link", { name: "Open the engagement" }).getAttribute("href")).toBe("/engagements/e1");
   });
 });

@@ -1,5 +1,6 @@
 // Experts ranked for a request (matchExperts), each with the reasons, and an invitation with
-// a message for those not yet engaged on it.
+// a message for those not yet engaged on it. A moderator (`propose`) instead ticks experts and
+// proposes them together on the institution's behalf (proposeExperts: all or none).
 import { useState } from "react";
 import { Link } from "react-router";
 import { InviteExpertDocument, MatchExpertsDocument, type EngagementSummaryFragment, type SearchHitFragment } from "../graphql/generated/graphql";
@@ -12,10 +13,12 @@ import { ErrorBox } from "./Layout";
 import { EngagementStatusChip } from "./Lifecycle";
 import { Notice } from "./forms";
 import { MessageBox } from "./MessageBox";
+import { ProposePanel } from "./ProposePanel";
 
-export function MatchList(props: { requestId: string; engagements: EngagementSummaryFragment[]; onInvited: () => void }) {
+export function MatchList(props: { requestId: string; engagements: EngagementSummaryFragment[]; onInvited: () => void; propose?: boolean }) {
   const { t, lang } = useI18n();
   const [first, setFirst] = useState(10);
+  const [chosen, setChosen] = useState<string[]>([]);
   const q = useQuery(MatchExpertsDocument, { requestId: props.requestId, first, lang });
   const hits = q.data?.matchExperts ?? [];
   return (
@@ -34,14 +37,39 @@ export function MatchList(props: { requestId: string; engagements: EngagementSum
       ) : (
         <>
           <ol className="plain-list hits">
-            {hits.map((h) => (
-              <li key={h.expert.id}>
-                <ExpertHitCard hit={h} headingLevel={3}>
-                  <InvitePanel hit={h} requestId={props.requestId} engagement={props.engagements.find((e) => e.expert.id === h.expert.id && isEngagementLive(e.status))} onInvited={props.onInvited} />
-                </ExpertHitCard>
-              </li>
-            ))}
+            {hits.map((h) => {
+              const live = props.engagements.find((e) => e.expert.id === h.expert.id && isEngagementLive(e.status));
+              return (
+                <li key={h.expert.id}>
+                  <ExpertHitCard hit={h} headingLevel={3}>
+                    {props.propose && !live ? (
+                      <p className="choice propose-choice">
+                        <input
+                          type="checkbox"
+                          id={`propose-${h.expert.id}`}
+                          checked={chosen.includes(h.expert.id)}
+                          onChange={(e) => setChosen((c) => (e.target.checked ? [...c, h.expert.id] : c.filter((x) => x !== h.expert.id)))}
+                        />
+                        <label htmlFor={`propose-${h.expert.id}`}>{t("propose.choose", { name: h.expert.displayName })}</label>
+                      </p>
+                    ) : (
+                      <InvitePanel hit={h} engagement={live} requestId={props.requestId} onInvited={props.onInvited} readOnly={props.propose} />
+                    )}
+                  </ExpertHitCard>
+                </li>
+              );
+            })}
           </ol>
+          {props.propose && (
+            <ProposePanel
+              requestId={props.requestId}
+              chosen={hits.filter((h) => chosen.includes(h.expert.id)).map((h) => ({ id: h.expert.id, name: h.expert.displayName }))}
+              onProposed={() => {
+                setChosen([]);
+                props.onInvited();
+              }}
+            />
+          )}
           {hits.length >= first && first < 50 && (
             <button type="button" className="button button-secondary" onClick={() => setFirst((n) => n + 10)}>
               {t("search.more")}
@@ -53,7 +81,7 @@ export function MatchList(props: { requestId: string; engagements: EngagementSum
   );
 }
 
-function InvitePanel(props: { hit: SearchHitFragment; requestId: string; engagement?: EngagementSummaryFragment; onInvited: () => void }) {
+function InvitePanel(props: { hit: SearchHitFragment; requestId: string; engagement?: EngagementSummaryFragment; onInvited: () => void; readOnly?: boolean }) {
   const { t } = useI18n();
   const { client } = useApi();
   const [open, setOpen] = useState(false);
@@ -62,18 +90,19 @@ function InvitePanel(props: { hit: SearchHitFragment; requestId: string; engagem
   if (sent)
     return (
       <Notice kind="success">
-        {t("match.invited", { name })} <Link to={`/engagements/${sent}?request=${props.requestId}`}>{t("engagement.open")}</Link>
+        {t("match.invited", { name })} <Link to={`/engagements/${sent}`}>{t("engagement.open")}</Link>
       </Notice>
     );
   if (props.engagement)
     return (
       <p className="engaged">
         <EngagementStatusChip status={props.engagement.status} />{" "}
-        <Link to={`/engagements/${props.engagement.id}?request=${props.requestId}`}>
+        <Link to={`/engagements/${props.engagement.id}`}>
           {t("engagement.open")} <span className="visually-hidden">{name}</span>
         </Link>
       </p>
     );
+  if (props.readOnly) return null;
   if (!open)
     return (
       <p>
@@ -97,14 +126,14 @@ function InvitePanel(props: { hit: SearchHitFragment; requestId: string; engagem
   );
 }
 
-export function EngagementList(props: { engagements: EngagementSummaryFragment[]; requestId?: string; showRequest?: boolean; headingLevel?: 2 | 3 }) {
+export function EngagementList(props: { engagements: EngagementSummaryFragment[]; showRequest?: boolean; headingLevel?: 2 | 3 }) {
   const { t, lang } = useI18n();
   if (props.engagements.length === 0) return <p>{t("engagement.none")}</p>;
   return (
     <ul className="plain-list engagement-list">
       {props.engagements.map((e) => (
         <li key={e.id} className="engagement-row">
-          <Link to={`/engagements/${e.id}?request=${props.requestId ?? e.request.id}`}>
+          <Link to={`/engagements/${e.id}`}>
             {props.showRequest ? e.request.title : e.expert.displayName}
           </Link>{" "}
           <EngagementStatusChip status={e.status} />

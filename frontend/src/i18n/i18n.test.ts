@@ -62,6 +62,8 @@ describe("translation files", () => {
       RequestStatus: "requestStatus",
       RequestKind: "requestKind",
       EngagementStatus: "engagementStatus",
+      AccountStatus: "accountStatus",
+      ReportSubjectType: "reports.type",
     };
     const missing: string[] = [];
     for (const [typeName, prefix] of Object.entries(families)) {

@@ -32,6 +32,16 @@ describe("request actions by status and viewer", () => {
       expect(requestActions(s, expert)).toEqual([]);
     }
   });
+  it("a moderator holds a request that takes experts and resumes it; on hold it takes none", () => {
+    expect(requestActions("OPEN", moderator)).toEqual(["match", "cancel", "hold"]);
+    expect(requestActions("IN_PROGRESS", moderator)).toEqual(["match", "complete", "cancel", "hold"]);
+    expect(requestActions("ON_HOLD", moderator)).toEqual(["cancel", "resume"]);
+    expect(requestActions("ON_HOLD", member)).toEqual(["cancel"]);
+    expect(requestActions("ON_HOLD", expert)).toEqual([]);
+    expect(requestActions("OPEN", member)).not.toContain("hold");
+    expect(requestNextActor("ON_HOLD")).toBe("moderator");
+    expect(isRequestPublic("ON_HOLD")).toBe(false);
+  });
   it("says who acts next and which statuses are public", () => {
     expect(requestNextActor("DRAFT")).toBe("institution");
     expect(requestNextActor("IN_REVIEW")).toBe("moderator");

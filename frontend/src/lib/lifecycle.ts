@@ -23,6 +23,7 @@ export function requestNextActor(s: RequestStatus): "institution" | "moderator" 
     case "IN_PROGRESS":
       return "institution";
     case "IN_REVIEW":
+    case "ON_HOLD":
       return "moderator";
     default:
       return "none";
@@ -38,7 +39,7 @@ export interface RequestViewer {
   expert: boolean;
 }
 
-export type RequestAction = "edit" | "submit" | "cancel" | "complete" | "review" | "match" | "apply";
+export type RequestAction = "edit" | "submit" | "cancel" | "complete" | "review" | "match" | "apply" | "hold" | "resume";
 
 /** The actions a viewer has on a request in status `s`. */
 export function requestActions(s: RequestStatus, v: RequestViewer): RequestAction[] {
@@ -50,6 +51,9 @@ export function requestActions(s: RequestStatus, v: RequestViewer): RequestActio
   if (manager && s === "IN_PROGRESS") out.push("complete");
   if (manager && !isRequestFinal(s)) out.push("cancel");
   if (v.expert && (s === "OPEN" || s === "IN_PROGRESS")) out.push("apply");
+  // A moderator pauses a request that takes experts and resumes it (ON_HOLD takes none).
+  if (v.moderator && (s === "OPEN" || s === "IN_PROGRESS")) out.push("hold");
+  if (v.moderator && s === "ON_HOLD") out.push("resume");
   return out;
 }
 

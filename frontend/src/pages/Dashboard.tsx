@@ -5,7 +5,7 @@ import { useApi, useQuery } from "../lib/api";
 import { errorMessage } from "../lib/errors";
 import { useTitle } from "../lib/useTitle";
 import { ErrorBox, Loading } from "../components/Layout";
-import { ExpertWork, StaffWork } from "../components/DashboardSections";
+import { ExpertWork, LatestNotifications, StaffWork } from "../components/DashboardSections";
 import { useState } from "react";
 
 export default function Dashboard() {
@@ -47,6 +47,8 @@ export default function Dashboard() {
           )}
         </div>
       )}
+
+      <LatestNotifications />
 
       {me.role === "EXPERT" && (
         <section className="card" aria-labelledby="dash-profile">

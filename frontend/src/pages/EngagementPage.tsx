@@ -1,12 +1,11 @@
 // /engagements/:id — one engagement between an expert and a request: where it stands, the two
 // sides, the opening message, the actions open to the viewer's side, the expert's contact
-// email once revealed, and the message thread. The API has no `engagement(id)` query: the page
-// finds the request through `myEngagements` (or `?request=` in links from the request page),
-// then reads the engagement from `request.engagements`. The thread refreshes after sending and
+// email once revealed, and the message thread. Loaded with `engagement(id)`, which answers for
+// both sides and for moderators (read-only here). The thread refreshes after sending and
 // every 20 s while the page is visible.
 import { useEffect, useState } from "react";
-import { Link, useParams, useSearchParams } from "react-router";
-import { EngagementLookupDocument, EngagementOnRequestDocument, SendMessageDocument, type EngagementSide } from "../graphql/generated/graphql";
+import { Link, useParams } from "react-router";
+import { EngagementDocument, SendMessageDocument, type EngagementSide } from "../graphql/generated/graphql";
 import { displayName, useI18n } from "../i18n";
 import { useApi, useQuery, useSession } from "../lib/api";
 import { errorMessage } from "../lib/errors";
@@ -23,30 +22,24 @@ const POLL_MS = 20_000;
 export default function EngagementPage() {
   const { t, lang } = useI18n();
   const { id = "" } = useParams();
-  const [params] = useSearchParams();
   const { ready } = useSession();
   const { client } = useApi();
-  const given = params.get("request");
-  const lookup = useQuery(EngagementLookupDocument, {}, { skip: !ready || !!given });
-  const requestId = given ?? lookup.data?.myEngagements.find((e) => e.id === id)?.request.id ?? null;
-  const q = useQuery(EngagementOnRequestDocument, { requestId: requestId ?? "" }, { skip: !ready || !requestId });
+  const q = useQuery(EngagementDocument, { id }, { skip: !ready });
   const [notice, setNotice] = useState<string | null>(null);
   const reload = q.reload;
 
   useEffect(() => {
-    if (!requestId) return;
     const timer = setInterval(() => {
       if (document.visibilityState === "visible") reload();
     }, POLL_MS);
     return () => clearInterval(timer);
-  }, [requestId, reload]);
+  }, [id, reload]);
 
-  const e = q.data?.request?.engagements.find((x) => x.id === id);
+  const e = q.data?.engagement;
   useTitle(e ? t("engagement.pageTitle", { title: e.request.title }) : t("engagement.title"));
 
-  if (!ready || (lookup.loading && !lookup.data) || (requestId && q.loading && !q.data)) return <Loading />;
-  const err = lookup.error ?? q.error;
-  if (err) return <ErrorBox message={errorMessage(t, err)} />;
+  if (!ready || (q.loading && !q.data)) return <Loading />;
+  if (q.error) return <ErrorBox message={errorMessage(t, q.error)} />;
   if (!e)
     return (
       <>
@@ -102,6 +95,7 @@ export default function EngagementPage() {
 
       <section aria-labelledby="opening-title">
         <h2 id="opening-title">{t(e.initiatedBy === "EXPERT" ? "engagement.openingApplication" : "engagement.openingInvitation")}</h2>
+        {e.proposedByProgramme && <p className="hint">{t("engagement.proposedByProgramme")}</p>}
         <p className="bio quote" dir="auto">
           {e.message}
         </p>
@@ -132,7 +126,7 @@ export default function EngagementPage() {
 
       <section aria-labelledby="thread-title">
         <h2 id="thread-title">{t("thread.title")}</h2>
-        <MessageThread messages={e.messages} myAccountId={me?.id} />
+        <MessageThread messages={e.messages} myAccountId={me?.id} canReport={viewer != null} />
         {viewer && (
           <MessageBox
             name="message-body"

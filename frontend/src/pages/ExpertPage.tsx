@@ -6,6 +6,7 @@ import { errorMessage } from "../lib/errors";
 import { useTitle } from "../lib/useTitle";
 import { ErrorBox, Loading } from "../components/Layout";
 import { ExpertProfileView } from "../components/ExpertProfileView";
+import { ReportButton } from "../components/ReportButton";
 
 export default function ExpertPage() {
   const { t, lang } = useI18n();
@@ -28,5 +29,15 @@ export default function ExpertPage() {
         )}
       </>
     );
-  return <ExpertProfileView profile={q.data.expert} viewer="server" />;
+  const mine = q.data.me?.expertProfile?.id === q.data.expert.id;
+  return (
+    <>
+      <ExpertProfileView profile={q.data.expert} viewer="server" />
+      {account && !mine && (
+        <p className="report-row">
+          <ReportButton subjectId={q.data.expert.id} what="profile" name={q.data.expert.displayName} />
+        </p>
+      )}
+    </>
+  );
 }

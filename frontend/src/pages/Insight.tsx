@@ -1,23 +1,29 @@
 // /insight — the network in numbers (networkStats, public aggregates): headline figures, where
 // experts live and where they come from, the skills institutions ask for against the experts
-// who offer them, engagements and hours. Each chart has a table with the same numbers behind a
-// toggle. Chart.js is imported here only, so it loads with this page and not before.
-import { NetworkInsightDocument } from "../graphql/generated/graphql";
+// who offer them, engagements and hours month by month (the period in the URL, `?months=24`).
+// Each chart has a table with the same numbers behind a toggle. Chart.js is imported here only,
+// so it loads with this page and not before.
+import { useSearchParams } from "react-router";
+import { NetworkInsightDocument, type NetworkInsightQuery } from "../graphql/generated/graphql";
 import { displayName, useI18n } from "../i18n";
 import { useQuery } from "../lib/api";
 import { errorMessage } from "../lib/errors";
+import { PERIODS, formatMonth, parsePeriod } from "../lib/months";
 import { useTitle } from "../lib/useTitle";
 import { ErrorBox, Loading } from "../components/Layout";
 import { BarChart } from "../components/BarChart";
 import { HeadlineFigures } from "../components/HeadlineFigures";
+import { TimeChart } from "../components/TimeChart";
 
 const CHART_TOP = 12;
-const COLORS = { experts: "#0b5c4a", origin: "#0b4fa3", demand: "#b00020", supply: "#0b5c4a" };
+const COLORS = { experts: "#0b5c4a", origin: "#0b4fa3", demand: "#b00020", supply: "#0b5c4a", started: "#0b4fa3", completed: "#0b5c4a", hours: "#8a4b00" };
 
 export default function Insight() {
   const { t, lang } = useI18n();
   useTitle(t("insight.title"));
-  const q = useQuery(NetworkInsightDocument, { lang, gaps: 20 });
+  const [params, setParams] = useSearchParams();
+  const months = parsePeriod(params.get("months"));
+  const q = useQuery(NetworkInsightDocument, { lang, gaps: 20, months });
   if (q.loading && !q.data) return <Loading />;
   if (q.error) return <ErrorBox message={errorMessage(t, q.error)} />;
   const s = q.data!.networkStats;
@@ -96,7 +102,28 @@ export default function Insight() {
             average: s.engagementsCompleted > 0 ? new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(s.hoursGiven / s.engagementsCompleted) : "0",
           })}
         </p>
-        <p className="hint">{t("insight.work.overTime")}</p>
+        <div className="field">
+          <label className="label" htmlFor="period">
+            {t("insight.period")}
+          </label>
+          <select
+            id="period"
+            className="input-short"
+            value={months}
+            onChange={(e) => {
+              const next = new URLSearchParams(params);
+              next.set("months", e.target.value);
+              setParams(next, { replace: true });
+            }}
+          >
+            {PERIODS.map((n) => (
+              <option key={n} value={n}>
+                {t("insight.periodMonths", { n })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ActivityChart rows={s.activity} rtl={rtl} />
       </section>
     </>
   );
@@ -126,6 +153,54 @@ function CountryChart(p: { rows: { country: string; count: number }[]; color: st
               <tr key={r.country}>
                 <th scope="row">{region(r.country)}</th>
                 <td>{nf.format(r.count)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </>
+  );
+}
+
+type Month = NetworkInsightQuery["networkStats"]["activity"][number];
+
+function ActivityChart(p: { rows: Month[]; rtl: boolean }) {
+  const { t, lang } = useI18n();
+  const nf = new Intl.NumberFormat(lang);
+  if (p.rows.every((r) => r.engagementsStarted === 0 && r.engagementsCompleted === 0)) return <p>{t("insight.work.none")}</p>;
+  const title = t("insight.work.chartTitle");
+  return (
+    <>
+      <TimeChart
+        label={t("insight.timeChartLabel", { title })}
+        labels={p.rows.map((r) => formatMonth(lang, r.month))}
+        bars={[
+          { label: t("insight.work.started"), data: p.rows.map((r) => r.engagementsStarted), color: COLORS.started },
+          { label: t("insight.work.completed"), data: p.rows.map((r) => r.engagementsCompleted), color: COLORS.completed },
+        ]}
+        line={{ label: t("insight.work.hours"), axis: t("insight.work.hoursAxis"), data: p.rows.map((r) => r.hoursGiven), color: COLORS.hours }}
+        rtl={p.rtl}
+        locale={lang}
+      />
+      <details className="data-table">
+        <summary>{t("insight.showTable")}</summary>
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("insight.work.month")}</th>
+              <th scope="col">{t("insight.work.started")}</th>
+              <th scope="col">{t("insight.work.completed")}</th>
+              <th scope="col">{t("insight.work.hours")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.rows.map((r) => (
+              <tr key={r.month}>
+                <th scope="row">{formatMonth(lang, r.month, "long")}</th>
+                <td>{nf.format(r.engagementsStarted)}</td>
+                <td>{nf.format(r.engagementsCompleted)}</td>
+                <td>{nf.format(r.hoursGiven)}</td>
               </tr>
             ))}
           </tbody>

@@ -2,23 +2,47 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { ModerationQueueDocument, ReviewInstitutionDocument, type InstitutionViewFragment } from "../graphql/generated/graphql";
 import { displayName, formatDate, useI18n } from "../i18n";
-import { useApi, useQuery } from "../lib/api";
+import { useApi, useQuery, useSession } from "../lib/api";
 import { errorMessage, fieldDomId } from "../lib/errors";
 import { useTitle } from "../lib/useTitle";
 import { ErrorBox, Loading } from "../components/Layout";
 import { Notice } from "../components/forms";
 import { RequestReviewQueue } from "../components/RequestReviewQueue";
+import { ReportQueue } from "../components/ReportQueue";
+import { StalledRequests } from "../components/StalledRequests";
 
 export default function Moderation() {
   const { t } = useI18n();
   useTitle(t("moderation.title"));
   const q = useQuery(ModerationQueueDocument, {});
   const [done, setDone] = useState<string | null>(null);
+  const { account } = useSession();
 
   return (
     <>
       <h1>{t("moderation.title")}</h1>
-      <h2>{t("moderation.institutions.title")}</h2>
+      <nav aria-label={t("moderation.sections")} className="jump-links">
+        <ul className="inline-list">
+          <li>
+            <a href="#institutions">{t("moderation.institutions.title")}</a>
+          </li>
+          <li>
+            <a href="#queue-requests">{t("review.queueTitle")}</a>
+          </li>
+          <li>
+            <a href="#reports">{t("reports.title")}</a>
+          </li>
+          <li>
+            <a href="#stalled">{t("stalled.title")}</a>
+          </li>
+          {account?.role === "ADMIN" && (
+            <li>
+              <Link to="/moderation/audit">{t("audit.title")}</Link>
+            </li>
+          )}
+        </ul>
+      </nav>
+      <h2 id="institutions">{t("moderation.institutions.title")}</h2>
       <p>{t("moderation.institutions.intro")}</p>
       {done && <Notice kind="success">{done}</Notice>}
       {q.loading && !q.data ? (
@@ -43,6 +67,8 @@ export default function Moderation() {
         </ul>
       )}
       <RequestReviewQueue />
+      <ReportQueue />
+      <StalledRequests />
     </>
   );
 }

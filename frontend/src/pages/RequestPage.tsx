@@ -18,6 +18,8 @@ import { EngagementList, MatchList } from "../components/MatchList";
 import { MessageBox } from "../components/MessageBox";
 import { RequestFacts } from "../components/RequestFacts";
 import { RequestReviewCard } from "../components/RequestReviewCard";
+import { ModeratorRequestTools } from "../components/ModeratorRequestTools";
+import { ReportButton } from "../components/ReportButton";
 
 type Req = NonNullable<RequestQuery["request"]>;
 type Me = RequestQuery["me"];
@@ -69,7 +71,7 @@ export default function RequestPage() {
       </p>
       {notice && <Notice kind="success">{notice}</Notice>}
       <RequestLifecycle status={r.status} since={r.updatedAt} />
-      {(member || moderator) && r.reviewReason && (r.status === "DRAFT" || r.status === "REJECTED") && (
+      {(member || moderator) && r.reviewReason && ["DRAFT", "REJECTED", "ON_HOLD", "CANCELLED"].includes(r.status) && (
         <Notice kind="warning">{t("request.reviewReason", { reason: r.reviewReason })}</Notice>
       )}
       {member && <MemberActions request={r} actions={actions} onDone={done} />}
@@ -79,9 +81,19 @@ export default function RequestPage() {
           <RequestReviewCard request={r} showFacts={false} onDone={done} />
         </section>
       )}
-      {moderator && !member && (actions.includes("complete") || actions.includes("cancel")) && <MemberActions request={r} actions={actions.filter((a) => a === "complete" || a === "cancel")} onDone={done} />}
+      {moderator && (actions.includes("hold") || actions.includes("resume") || (!member && (actions.includes("complete") || actions.includes("cancel")))) && (
+        <section className="card" aria-labelledby="mod-tools-title">
+          <h2 id="mod-tools-title">{t("modTools.title")}</h2>
+          <ModeratorRequestTools request={r} actions={member ? actions.filter((a) => a === "hold" || a === "resume") : actions} onDone={done} />
+        </section>
+      )}
 
       <RequestFacts request={r} />
+      {account && !member && !moderator && (
+        <p className="report-row">
+          <ReportButton subjectId={r.id} what="request" name={r.title} />
+        </p>
+      )}
 
       {actions.includes("apply") && <ApplyPanel request={r} me={me} onApplied={done} />}
       {!account && (r.status === "OPEN" || r.status === "IN_PROGRESS") && (
@@ -93,10 +105,10 @@ export default function RequestPage() {
       {(member || moderator) && (
         <section aria-labelledby="engagements-title">
           <h2 id="engagements-title">{t("engagement.listTitle")}</h2>
-          <EngagementList engagements={r.engagements} requestId={r.id} />
+          <EngagementList engagements={r.engagements} />
         </section>
       )}
-      {actions.includes("match") && <MatchList requestId={r.id} engagements={r.engagements} onInvited={q.reload} />}
+      {actions.includes("match") && <MatchList requestId={r.id} engagements={r.engagements} onInvited={q.reload} propose={moderator && !member} />}
     </>
   );
 }
@@ -177,7 +189,7 @@ function ApplyPanel(props: { request: Req; me: Me; onApplied: (msg: string) => v
         <ul className="plain-list">
           {mine.map((e) => (
             <li key={e.id}>
-              <EngagementStatusChip status={e.status} /> <Link to={`/engagements/${e.id}?request=${r.id}`}>{t("engagement.open")}</Link>
+              <EngagementStatusChip status={e.status} /> <Link to={`/engagements/${e.id}`}>{t("engagement.open")}</Link>
             </li>
           ))}
         </ul>

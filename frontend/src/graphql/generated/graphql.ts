@@ -179,6 +179,48 @@ export type RegisterInput = {
   role: Role;
 };
 
+/** What a moderator does with an open report. */
+export type ReportAction =
+  /** Nothing needed doing. */
+  | 'DISMISS'
+  /** Something was done about it (hidden, suspended, closed, ...). */
+  | 'RESOLVE';
+
+/** Where a report stands. */
+export type ReportStatus =
+  /** A moderator found nothing to act on. */
+  | 'DISMISSED'
+  /** Waiting for a moderator. */
+  | 'OPEN'
+  /** A moderator acted on it. */
+  | 'RESOLVED';
+
+/** The kind of thing a report is about. */
+export type ReportSubjectType =
+  /** An expert's profile. */
+  | 'EXPERT_PROFILE'
+  /** A message on an engagement. */
+  | 'MESSAGE'
+  /** An institution's request. */
+  | 'REQUEST';
+
+/**
+ * Filters of a request search; values within a list are alternatives (OR), lists combine
+ * with AND.
+ */
+export type RequestFilter = {
+  /** The institution's country (alpha-2). */
+  countries?: Array<string> | null | undefined;
+  /** Kinds of help. */
+  kinds?: Array<RequestKind> | null | undefined;
+  /** Working languages (ISO 639-1): the request names one of them. */
+  languages?: Array<string> | null | undefined;
+  /** Skills: the request asks for one of them. */
+  skillIds?: Array<string | number> | null | undefined;
+  /** Ways of working: the request accepts one of them. */
+  workModes?: Array<WorkMode> | null | undefined;
+};
+
 /** A whole request (updating replaces the previous content). */
 export type RequestInput = {
   /** 20 to 10,000 characters of plain text. */
@@ -220,7 +262,8 @@ export type RequestKind =
 
 /**
  * Where a request stands: DRAFT → `IN_REVIEW` → OPEN → `IN_PROGRESS` → COMPLETED, or
- * CANCELLED, or REJECTED; a moderator may also send a request in review back to DRAFT.
+ * CANCELLED, or REJECTED; a moderator may also send a request in review back to DRAFT, and
+ * put an OPEN or `IN_PROGRESS` request `ON_HOLD` and resume it.
  */
 export type RequestStatus =
   /** Closed without completion. */
@@ -233,6 +276,11 @@ export type RequestStatus =
   | 'IN_PROGRESS'
   /** Submitted, waiting for a moderator. */
   | 'IN_REVIEW'
+  /**
+   * Paused by a moderator (stalled), with a reason in `reviewReason`; takes no experts
+   * until resumed, and is seen by the institution's members and moderators only.
+   */
+  | 'ON_HOLD'
   /** Approved: a public call for help. */
   | 'OPEN'
   /** Refused by a moderator. */
@@ -364,24 +412,19 @@ export type ResetPasswordMutation = { resetPassword: boolean };
 
 export type MessageViewFragment = { id: string, body: string, sentAt: string, author: { id: string, displayName: string } };
 
-export type EngagementDetailFragment = { id: string, status: EngagementStatus, initiatedBy: EngagementSide, message: string, declineReason: string | null, feedback: string | null, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string, residenceCountry: string, contactEmail: string | null }, request: { id: string, title: string, status: RequestStatus, institution: { id: string, name: string, country: string } }, messages: Array<{ id: string, body: string, sentAt: string, author: { id: string, displayName: string } }> };
+export type EngagementDetailFragment = { id: string, status: EngagementStatus, initiatedBy: EngagementSide, message: string, declineReason: string | null, feedback: string | null, hoursGiven: number | null, proposedByProgramme: boolean, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string, residenceCountry: string, contactEmail: string | null }, request: { id: string, title: string, status: RequestStatus, institution: { id: string, name: string, country: string } }, messages: Array<{ id: string, body: string, sentAt: string, author: { id: string, displayName: string } }> };
 
 export type MyEngagementsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MyEngagementsQuery = { myEngagements: Array<{ id: string, status: EngagementStatus, initiatedBy: EngagementSide, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string }, request: { id: string, title: string, institution: { id: string, name: string } } }> };
 
-export type EngagementLookupQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type EngagementLookupQuery = { myEngagements: Array<{ id: string, request: { id: string } }> };
-
-export type EngagementOnRequestQueryVariables = Exact<{
-  requestId: string | number;
+export type EngagementQueryVariables = Exact<{
+  id: string | number;
 }>;
 
 
-export type EngagementOnRequestQuery = { request: { id: string, engagements: Array<{ id: string, status: EngagementStatus, initiatedBy: EngagementSide, message: string, declineReason: string | null, feedback: string | null, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string, residenceCountry: string, contactEmail: string | null }, request: { id: string, title: string, status: RequestStatus, institution: { id: string, name: string, country: string } }, messages: Array<{ id: string, body: string, sentAt: string, author: { id: string, displayName: string } }> }> } | null, me: { id: string, role: Role, expertProfile: { id: string } | null, institutions: Array<{ id: string }> } | null };
+export type EngagementQuery = { engagement: { id: string, status: EngagementStatus, initiatedBy: EngagementSide, message: string, declineReason: string | null, feedback: string | null, hoursGiven: number | null, proposedByProgramme: boolean, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string, residenceCountry: string, contactEmail: string | null }, request: { id: string, title: string, status: RequestStatus, institution: { id: string, name: string, country: string } }, messages: Array<{ id: string, body: string, sentAt: string, author: { id: string, displayName: string } }> } | null, me: { id: string, role: Role, expertProfile: { id: string } | null, institutions: Array<{ id: string }> } | null };
 
 export type ExpertDashboardQueryVariables = Exact<{
   lang: string;
@@ -455,10 +498,11 @@ export type NetworkNumbersQuery = { networkStats: { experts: number, institution
 export type NetworkInsightQueryVariables = Exact<{
   lang: string;
   gaps: number;
+  months: number;
 }>;
 
 
-export type NetworkInsightQuery = { networkStats: { experts: number, institutions: number, openRequests: number, engagementsCompleted: number, hoursGiven: number, expertsByResidence: Array<{ country: string, count: number }>, expertsByOrigin: Array<{ country: string, count: number }>, skillGaps: Array<{ demand: number, supply: number, skill: { id: string, label: string } }> } };
+export type NetworkInsightQuery = { networkStats: { experts: number, institutions: number, openRequests: number, engagementsCompleted: number, hoursGiven: number, expertsByResidence: Array<{ country: string, count: number }>, expertsByOrigin: Array<{ country: string, count: number }>, skillGaps: Array<{ demand: number, supply: number, skill: { id: string, label: string } }>, activity: Array<{ month: string, engagementsStarted: number, engagementsCompleted: number, hoursGiven: number }> } };
 
 export type InstitutionViewFragment = { id: string, name: string, kind: InstitutionKind, country: string, city: string | null, website: string | null, description: string, verification: VerificationStatus, reviewReason: string | null, createdAt: string };
 
@@ -503,6 +547,123 @@ export type ReviewInstitutionMutationVariables = Exact<{
 
 export type ReviewInstitutionMutation = { reviewInstitution: { id: string, name: string, kind: InstitutionKind, country: string, city: string | null, website: string | null, description: string, verification: VerificationStatus, reviewReason: string | null, createdAt: string } };
 
+export type ReportContentMutationVariables = Exact<{
+  subjectId: string | number;
+  reason: string;
+}>;
+
+
+export type ReportContentMutation = { reportContent: boolean };
+
+export type ReportViewFragment = { id: string, subjectId: string, subjectType: ReportSubjectType, subjectSummary: string, subjectLink: string | null, reason: string, createdAt: string, status: ReportStatus, reporter: { id: string, displayName: string }, subjectAccount: { id: string, displayName: string, email: string, role: Role, status: AccountStatus } | null, subject:
+    | { __typename: 'ExpertProfile', id: string, displayName: string, headline: string }
+    | { __typename: 'Message', id: string, body: string, sentAt: string, author: { id: string, displayName: string } }
+    | { __typename: 'Request', id: string, title: string, status: RequestStatus }
+   | null };
+
+export type ReportQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportQueueQuery = { moderationQueue: { reports: Array<{ id: string, subjectId: string, subjectType: ReportSubjectType, subjectSummary: string, subjectLink: string | null, reason: string, createdAt: string, status: ReportStatus, reporter: { id: string, displayName: string }, subjectAccount: { id: string, displayName: string, email: string, role: Role, status: AccountStatus } | null, subject:
+        | { __typename: 'ExpertProfile', id: string, displayName: string, headline: string }
+        | { __typename: 'Message', id: string, body: string, sentAt: string, author: { id: string, displayName: string } }
+        | { __typename: 'Request', id: string, title: string, status: RequestStatus }
+       | null }> } };
+
+export type ResolveReportMutationVariables = Exact<{
+  id: string | number;
+  action: ReportAction;
+  note: string;
+}>;
+
+
+export type ResolveReportMutation = { resolveReport: { id: string, status: ReportStatus } };
+
+export type SuspendAccountMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type SuspendAccountMutation = { suspendAccount: { id: string, status: AccountStatus } };
+
+export type StalledRequestFragment = { id: string, title: string, kind: RequestKind, status: RequestStatus, updatedAt: string, lastActivityAt: string | null, institution: { id: string, name: string, country: string } };
+
+export type StalledRequestsQueryVariables = Exact<{
+  olderThanDays: number;
+}>;
+
+
+export type StalledRequestsQuery = { stalledRequests: Array<{ id: string, title: string, kind: RequestKind, status: RequestStatus, updatedAt: string, lastActivityAt: string | null, institution: { id: string, name: string, country: string } }> };
+
+export type HoldRequestMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type HoldRequestMutation = { holdRequest: { id: string, status: RequestStatus, updatedAt: string, reviewReason: string | null } };
+
+export type ResumeRequestMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ResumeRequestMutation = { resumeRequest: { id: string, status: RequestStatus, updatedAt: string, reviewReason: string | null } };
+
+export type ModeratorCloseRequestMutationVariables = Exact<{
+  id: string | number;
+  completed: boolean;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ModeratorCloseRequestMutation = { closeRequest: { id: string, status: RequestStatus, updatedAt: string, reviewReason: string | null } };
+
+export type ProposeExpertsMutationVariables = Exact<{
+  requestId: string | number;
+  expertIds: Array<string | number> | string | number;
+  message: string;
+}>;
+
+
+export type ProposeExpertsMutation = { proposeExperts: Array<{ id: string, status: EngagementStatus, expert: { id: string, displayName: string } }> };
+
+export type AuditRowFragment = { cursor: string, at: string, actorId: string | null, action: string, subjectType: string, subjectId: string | null, reason: string | null, details: string | null, actor: { id: string, displayName: string, role: Role } | null };
+
+export type AuditLogQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  actorId?: string | number | null | undefined;
+  subjectId?: string | number | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ cursor: string, at: string, actorId: string | null, action: string, subjectType: string, subjectId: string | null, reason: string | null, details: string | null, actor: { id: string, displayName: string, role: Role } | null }> } };
+
+export type NotificationViewFragment = { id: string, kind: string, text: string, link: string, createdAt: string, readAt: string | null };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type NotificationsQueryVariables = Exact<{
+  unreadOnly: boolean;
+  first: number;
+}>;
+
+
+export type NotificationsQuery = { unreadNotificationCount: number, notifications: Array<{ id: string, kind: string, text: string, link: string, createdAt: string, readAt: string | null }> };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
 export type ProfileViewFragment = { id: string, displayName: string, headline: string, bio: string, residenceCountry: string, residenceCity: string | null, originCountries: Array<string>, engagementTypes: Array<EngagementType>, workModes: Array<WorkMode>, hoursPerMonth: number | null, orcid: string | null, visibility: Visibility, verified: boolean, contactEmail: string | null, updatedAt: string, lastActiveAt: string | null, languages: Array<{ code: string, level: LanguageLevel }>, skills: Array<{ level: number, years: number | null, skill: { id: string, label: string, inTaxonomy: boolean } }> };
 
 export type ExpertQueryVariables = Exact<{
@@ -511,7 +672,7 @@ export type ExpertQueryVariables = Exact<{
 }>;
 
 
-export type ExpertQuery = { expert: { id: string, displayName: string, headline: string, bio: string, residenceCountry: string, residenceCity: string | null, originCountries: Array<string>, engagementTypes: Array<EngagementType>, workModes: Array<WorkMode>, hoursPerMonth: number | null, orcid: string | null, visibility: Visibility, verified: boolean, contactEmail: string | null, updatedAt: string, lastActiveAt: string | null, languages: Array<{ code: string, level: LanguageLevel }>, skills: Array<{ level: number, years: number | null, skill: { id: string, label: string, inTaxonomy: boolean } }> } | null };
+export type ExpertQuery = { expert: { id: string, displayName: string, headline: string, bio: string, residenceCountry: string, residenceCity: string | null, originCountries: Array<string>, engagementTypes: Array<EngagementType>, workModes: Array<WorkMode>, hoursPerMonth: number | null, orcid: string | null, visibility: Visibility, verified: boolean, contactEmail: string | null, updatedAt: string, lastActiveAt: string | null, languages: Array<{ code: string, level: LanguageLevel }>, skills: Array<{ level: number, years: number | null, skill: { id: string, label: string, inTaxonomy: boolean } }> } | null, me: { id: string, expertProfile: { id: string } | null } | null };
 
 export type MyProfileQueryVariables = Exact<{
   lang: string;
@@ -640,6 +801,19 @@ export type SearchExpertsMoreQueryVariables = Exact<{
 
 export type SearchExpertsMoreQuery = { searchExperts: { nextCursor: string | null, hits: Array<{ score: number, expert: { id: string, displayName: string, headline: string, residenceCountry: string, residenceCity: string | null, originCountries: Array<string>, engagementTypes: Array<EngagementType>, workModes: Array<WorkMode>, hoursPerMonth: number | null, verified: boolean, lastActiveAt: string | null, languages: Array<{ code: string, level: LanguageLevel }> }, explanation: { matchedLanguages: Array<string>, countryMatch: boolean, highlights: Array<string>, matchedSkills: Array<{ id: string, label: string }>, missingSkills: Array<{ id: string, label: string }> } }> } };
 
+export type RequestSearchHitFragment = { score: number, cursor: string, request: { workModes: Array<WorkMode>, hoursPerMonth: number | null, startsOn: string | null, languages: Array<string>, id: string, title: string, kind: RequestKind, status: RequestStatus, createdAt: string, updatedAt: string, institution: { id: string, name: string, country: string } }, explanation: { matchedLanguages: Array<string>, countryMatch: boolean, highlights: Array<string>, matchedSkills: Array<{ id: string, label: string }>, missingSkills: Array<{ id: string, label: string }> } };
+
+export type SearchRequestsQueryVariables = Exact<{
+  query?: string | null | undefined;
+  filter?: RequestFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  lang: string;
+}>;
+
+
+export type SearchRequestsQuery = { searchRequests: Array<{ score: number, cursor: string, request: { workModes: Array<WorkMode>, hoursPerMonth: number | null, startsOn: string | null, languages: Array<string>, id: string, title: string, kind: RequestKind, status: RequestStatus, createdAt: string, updatedAt: string, institution: { id: string, name: string, country: string } }, explanation: { matchedLanguages: Array<string>, countryMatch: boolean, highlights: Array<string>, matchedSkills: Array<{ id: string, label: string }>, missingSkills: Array<{ id: string, label: string }> } }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -702,6 +876,7 @@ export const EngagementDetailFragmentDoc = new TypedDocumentString(`
   declineReason
   feedback
   hoursGiven
+  proposedByProgramme
   createdAt
   updatedAt
   expert {
@@ -757,6 +932,93 @@ export const InstitutionViewFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"InstitutionView"}) as unknown as TypedDocumentString<InstitutionViewFragment, unknown>;
+export const ReportViewFragmentDoc = new TypedDocumentString(`
+    fragment ReportView on Report {
+  id
+  subjectId
+  subjectType
+  subjectSummary
+  subjectLink
+  reason
+  createdAt
+  status
+  reporter {
+    id
+    displayName
+  }
+  subjectAccount {
+    id
+    displayName
+    email
+    role
+    status
+  }
+  subject {
+    __typename
+    ... on ExpertProfile {
+      id
+      displayName
+      headline
+    }
+    ... on Request {
+      id
+      title
+      status
+    }
+    ... on Message {
+      id
+      body
+      sentAt
+      author {
+        id
+        displayName
+      }
+    }
+  }
+}
+    `, {"fragmentName":"ReportView"}) as unknown as TypedDocumentString<ReportViewFragment, unknown>;
+export const StalledRequestFragmentDoc = new TypedDocumentString(`
+    fragment StalledRequest on Request {
+  id
+  title
+  kind
+  status
+  updatedAt
+  lastActivityAt
+  institution {
+    id
+    name
+    country
+  }
+}
+    `, {"fragmentName":"StalledRequest"}) as unknown as TypedDocumentString<StalledRequestFragment, unknown>;
+export const AuditRowFragmentDoc = new TypedDocumentString(`
+    fragment AuditRow on AuditEntry {
+  cursor
+  at
+  actorId
+  actor {
+    id
+    displayName
+    role
+  }
+  action
+  subjectType
+  subjectId
+  reason
+  details
+}
+    `, {"fragmentName":"AuditRow"}) as unknown as TypedDocumentString<AuditRowFragment, unknown>;
+export const NotificationViewFragmentDoc = new TypedDocumentString(`
+    fragment NotificationView on Notification {
+  id
+  kind
+  text
+  link
+  createdAt
+  readAt
+}
+    `, {"fragmentName":"NotificationView"}) as unknown as TypedDocumentString<NotificationViewFragment, unknown>;
 export const ProfileViewFragmentDoc = new TypedDocumentString(`
     fragment ProfileView on ExpertProfile {
   id
@@ -790,21 +1052,6 @@ export const ProfileViewFragmentDoc = new TypedDocumentString(`
   lastActiveAt
 }
     `, {"fragmentName":"ProfileView"}) as unknown as TypedDocumentString<ProfileViewFragment, unknown>;
-export const RequestSummaryFragmentDoc = new TypedDocumentString(`
-    fragment RequestSummary on Request {
-  id
-  title
-  kind
-  status
-  createdAt
-  updatedAt
-  institution {
-    id
-    name
-    country
-  }
-}
-    `, {"fragmentName":"RequestSummary"}) as unknown as TypedDocumentString<RequestSummaryFragment, unknown>;
 export const RequestDetailFragmentDoc = new TypedDocumentString(`
     fragment RequestDetail on Request {
   id
@@ -897,6 +1144,59 @@ export const SearchHitFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SearchHit"}) as unknown as TypedDocumentString<SearchHitFragment, unknown>;
+export const RequestSummaryFragmentDoc = new TypedDocumentString(`
+    fragment RequestSummary on Request {
+  id
+  title
+  kind
+  status
+  createdAt
+  updatedAt
+  institution {
+    id
+    name
+    country
+  }
+}
+    `, {"fragmentName":"RequestSummary"}) as unknown as TypedDocumentString<RequestSummaryFragment, unknown>;
+export const RequestSearchHitFragmentDoc = new TypedDocumentString(`
+    fragment RequestSearchHit on RequestHit {
+  score
+  cursor
+  request {
+    ...RequestSummary
+    workModes
+    hoursPerMonth
+    startsOn
+    languages
+  }
+  explanation {
+    matchedSkills {
+      id
+      label(lang: $lang)
+    }
+    missingSkills {
+      id
+      label(lang: $lang)
+    }
+    matchedLanguages
+    countryMatch
+    highlights
+  }
+}
+    fragment RequestSummary on Request {
+  id
+  title
+  kind
+  status
+  createdAt
+  updatedAt
+  institution {
+    id
+    name
+    country
+  }
+}`, {"fragmentName":"RequestSearchHit"}) as unknown as TypedDocumentString<RequestSearchHitFragment, unknown>;
 export const RegisterDocument = new TypedDocumentString(`
     mutation Register($input: RegisterInput!) {
   register(input: $input) {
@@ -1017,23 +1317,10 @@ export const MyEngagementsDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<MyEngagementsQuery, MyEngagementsQueryVariables>;
-export const EngagementLookupDocument = new TypedDocumentString(`
-    query EngagementLookup {
-  myEngagements {
-    id
-    request {
-      id
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<EngagementLookupQuery, EngagementLookupQueryVariables>;
-export const EngagementOnRequestDocument = new TypedDocumentString(`
-    query EngagementOnRequest($requestId: ID!) {
-  request(id: $requestId) {
-    id
-    engagements {
-      ...EngagementDetail
-    }
+export const EngagementDocument = new TypedDocumentString(`
+    query Engagement($id: ID!) {
+  engagement(id: $id) {
+    ...EngagementDetail
   }
   me {
     id
@@ -1063,6 +1350,7 @@ fragment EngagementDetail on Engagement {
   declineReason
   feedback
   hoursGiven
+  proposedByProgramme
   createdAt
   updatedAt
   expert {
@@ -1085,7 +1373,7 @@ fragment EngagementDetail on Engagement {
   messages {
     ...MessageView
   }
-}`) as unknown as TypedDocumentString<EngagementOnRequestQuery, EngagementOnRequestQueryVariables>;
+}`) as unknown as TypedDocumentString<EngagementQuery, EngagementQueryVariables>;
 export const ExpertDashboardDocument = new TypedDocumentString(`
     query ExpertDashboard($lang: String!) {
   recommendedRequests(first: 10) {
@@ -1264,7 +1552,7 @@ export const NetworkNumbersDocument = new TypedDocumentString(`
   hoursGiven
 }`) as unknown as TypedDocumentString<NetworkNumbersQuery, NetworkNumbersQueryVariables>;
 export const NetworkInsightDocument = new TypedDocumentString(`
-    query NetworkInsight($lang: String!, $gaps: Int!) {
+    query NetworkInsight($lang: String!, $gaps: Int!, $months: Int!) {
   networkStats {
     ...NetworkHeadline
     expertsByResidence {
@@ -1282,6 +1570,12 @@ export const NetworkInsightDocument = new TypedDocumentString(`
       }
       demand
       supply
+    }
+    activity(months: $months) {
+      month
+      engagementsStarted
+      engagementsCompleted
+      hoursGiven
     }
   }
 }
@@ -1424,10 +1718,202 @@ export const ReviewInstitutionDocument = new TypedDocumentString(`
   reviewReason
   createdAt
 }`) as unknown as TypedDocumentString<ReviewInstitutionMutation, ReviewInstitutionMutationVariables>;
+export const ReportContentDocument = new TypedDocumentString(`
+    mutation ReportContent($subjectId: ID!, $reason: String!) {
+  reportContent(subjectId: $subjectId, reason: $reason)
+}
+    `) as unknown as TypedDocumentString<ReportContentMutation, ReportContentMutationVariables>;
+export const ReportQueueDocument = new TypedDocumentString(`
+    query ReportQueue {
+  moderationQueue {
+    reports {
+      ...ReportView
+    }
+  }
+}
+    fragment ReportView on Report {
+  id
+  subjectId
+  subjectType
+  subjectSummary
+  subjectLink
+  reason
+  createdAt
+  status
+  reporter {
+    id
+    displayName
+  }
+  subjectAccount {
+    id
+    displayName
+    email
+    role
+    status
+  }
+  subject {
+    __typename
+    ... on ExpertProfile {
+      id
+      displayName
+      headline
+    }
+    ... on Request {
+      id
+      title
+      status
+    }
+    ... on Message {
+      id
+      body
+      sentAt
+      author {
+        id
+        displayName
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ReportQueueQuery, ReportQueueQueryVariables>;
+export const ResolveReportDocument = new TypedDocumentString(`
+    mutation ResolveReport($id: ID!, $action: ReportAction!, $note: String!) {
+  resolveReport(id: $id, action: $action, note: $note) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveReportMutation, ResolveReportMutationVariables>;
+export const SuspendAccountDocument = new TypedDocumentString(`
+    mutation SuspendAccount($id: ID!, $reason: String!) {
+  suspendAccount(id: $id, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SuspendAccountMutation, SuspendAccountMutationVariables>;
+export const StalledRequestsDocument = new TypedDocumentString(`
+    query StalledRequests($olderThanDays: Int!) {
+  stalledRequests(olderThanDays: $olderThanDays) {
+    ...StalledRequest
+  }
+}
+    fragment StalledRequest on Request {
+  id
+  title
+  kind
+  status
+  updatedAt
+  lastActivityAt
+  institution {
+    id
+    name
+    country
+  }
+}`) as unknown as TypedDocumentString<StalledRequestsQuery, StalledRequestsQueryVariables>;
+export const HoldRequestDocument = new TypedDocumentString(`
+    mutation HoldRequest($id: ID!, $reason: String!) {
+  holdRequest(id: $id, reason: $reason) {
+    id
+    status
+    updatedAt
+    reviewReason
+  }
+}
+    `) as unknown as TypedDocumentString<HoldRequestMutation, HoldRequestMutationVariables>;
+export const ResumeRequestDocument = new TypedDocumentString(`
+    mutation ResumeRequest($id: ID!, $reason: String) {
+  resumeRequest(id: $id, reason: $reason) {
+    id
+    status
+    updatedAt
+    reviewReason
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeRequestMutation, ResumeRequestMutationVariables>;
+export const ModeratorCloseRequestDocument = new TypedDocumentString(`
+    mutation ModeratorCloseRequest($id: ID!, $completed: Boolean!, $reason: String) {
+  closeRequest(id: $id, completed: $completed, reason: $reason) {
+    id
+    status
+    updatedAt
+    reviewReason
+  }
+}
+    `) as unknown as TypedDocumentString<ModeratorCloseRequestMutation, ModeratorCloseRequestMutationVariables>;
+export const ProposeExpertsDocument = new TypedDocumentString(`
+    mutation ProposeExperts($requestId: ID!, $expertIds: [ID!]!, $message: String!) {
+  proposeExperts(requestId: $requestId, expertIds: $expertIds, message: $message) {
+    id
+    status
+    expert {
+      id
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProposeExpertsMutation, ProposeExpertsMutationVariables>;
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($first: Int!, $after: String, $actorId: ID, $subjectId: ID) {
+  auditLog(first: $first, after: $after, actorId: $actorId, subjectId: $subjectId) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...AuditRow
+    }
+  }
+}
+    fragment AuditRow on AuditEntry {
+  cursor
+  at
+  actorId
+  actor {
+    id
+    displayName
+    role
+  }
+  action
+  subjectType
+  subjectId
+  reason
+  details
+}`) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    query UnreadNotificationCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($unreadOnly: Boolean!, $first: Int!) {
+  notifications(unreadOnly: $unreadOnly, first: $first) {
+    ...NotificationView
+  }
+  unreadNotificationCount
+}
+    fragment NotificationView on Notification {
+  id
+  kind
+  text
+  link
+  createdAt
+  readAt
+}`) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]!) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
 export const ExpertDocument = new TypedDocumentString(`
     query Expert($id: ID!, $lang: String!) {
   expert(id: $id) {
     ...ProfileView
+  }
+  me {
+    id
+    expertProfile {
+      id
+    }
   }
 }
     fragment ProfileView on ExpertProfile {
@@ -1934,3 +2420,52 @@ export const SearchExpertsMoreDocument = new TypedDocumentString(`
     highlights
   }
 }`) as unknown as TypedDocumentString<SearchExpertsMoreQuery, SearchExpertsMoreQueryVariables>;
+export const SearchRequestsDocument = new TypedDocumentString(`
+    query SearchRequests($query: String, $filter: RequestFilter, $first: Int, $after: String, $lang: String!) {
+  searchRequests(
+    query: $query
+    filter: $filter
+    first: $first
+    after: $after
+    lang: $lang
+  ) {
+    ...RequestSearchHit
+  }
+}
+    fragment RequestSummary on Request {
+  id
+  title
+  kind
+  status
+  createdAt
+  updatedAt
+  institution {
+    id
+    name
+    country
+  }
+}
+fragment RequestSearchHit on RequestHit {
+  score
+  cursor
+  request {
+    ...RequestSummary
+    workModes
+    hoursPerMonth
+    startsOn
+    languages
+  }
+  explanation {
+    matchedSkills {
+      id
+      label(lang: $lang)
+    }
+    missingSkills {
+      id
+      label(lang: $lang)
+    }
+    matchedLanguages
+    countryMatch
+    highlights
+  }
+}`) as unknown as TypedDocumentString<SearchRequestsQuery, SearchRequestsQueryVariables>;
