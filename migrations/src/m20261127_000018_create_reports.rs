@@ -50,7 +50,11 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(Reports::Table)
                     .col(ColumnDef::new(Reports::Id).uuid().not_null().primary_key())
-                    .col(ColumnDef::new(Reports::SubjectType).string_len(16).not_null())
+                    .col(
+                        ColumnDef::new(Reports::SubjectType)
+                            .string_len(16)
+                            .not_null(),
+                    )
                     .col(ColumnDef::new(Reports::SubjectId).uuid().not_null())
                     .col(ColumnDef::new(Reports::Reason).text().not_null())
                     .col(ColumnDef::new(Reports::ReporterId).uuid().not_null())

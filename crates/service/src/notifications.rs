@@ -46,8 +46,20 @@ pub mod kind {
     pub const REQUEST_REJECTED: &str = "REQUEST_REJECTED";
     /// A moderator sent the institution's request back for changes.
     pub const REQUEST_RETURNED: &str = "REQUEST_RETURNED";
-    /// A moderator moved the institution's request otherwise (e.g. put it on hold).
+    /// A moderator moved the institution's request otherwise (no more specific kind).
     pub const REQUEST_CHANGED: &str = "REQUEST_CHANGED";
+    /// A moderator put the institution's request on hold, saying why.
+    pub const REQUEST_ON_HOLD: &str = "REQUEST_ON_HOLD";
+    /// A moderator resumed the institution's request.
+    pub const REQUEST_RESUMED: &str = "REQUEST_RESUMED";
+    /// A moderator closed the institution's request (cancelled or completed), perhaps saying
+    /// why.
+    pub const REQUEST_CLOSED: &str = "REQUEST_CLOSED";
+    /// The programme's moderators proposed the expert to a request (to the expert).
+    pub const ENGAGEMENT_PROPOSED: &str = "ENGAGEMENT_PROPOSED";
+    /// The programme's moderators proposed experts to the institution's request (to its
+    /// members).
+    pub const EXPERTS_PROPOSED: &str = "EXPERTS_PROPOSED";
     /// A moderator verified the institution.
     pub const INSTITUTION_VERIFIED: &str = "INSTITUTION_VERIFIED";
     /// A moderator refused to verify the institution.

@@ -14,10 +14,13 @@ pub struct Notification(pub NotificationRecord);
 /// `ENGAGEMENT_DECLINED`, `ENGAGEMENT_WITHDRAWN`, `ENGAGEMENT_COMPLETED` (the other side of
 /// an engagement moved it), `MESSAGE_RECEIVED` (the other side wrote on an engagement),
 /// `REQUEST_APPROVED`, `REQUEST_REJECTED`, `REQUEST_RETURNED` (sent back for changes),
-/// `REQUEST_CHANGED` (another moderator move, e.g. put on hold) for your institution's
-/// request, `INSTITUTION_VERIFIED`, `INSTITUTION_REJECTED`, and the reminders
-/// `REMINDER_INVITATION` (an invitation has waited 7 days for your answer) and
-/// `REMINDER_APPLICATION` (an application has waited 7 days for your institution's answer).
+/// `REQUEST_ON_HOLD`, `REQUEST_RESUMED`, `REQUEST_CLOSED` (a moderator paused, resumed or
+/// closed it, with the reason), `REQUEST_CHANGED` (another moderator move) for your
+/// institution's request, `EXPERTS_PROPOSED` (the programme proposed experts to it),
+/// `ENGAGEMENT_PROPOSED` (the programme proposed you to a request), `INSTITUTION_VERIFIED`,
+/// `INSTITUTION_REJECTED`, and the reminders `REMINDER_INVITATION` (an invitation has waited 7
+/// days for your answer) and `REMINDER_APPLICATION` (an application has waited 7 days for your
+/// institution's answer).
 #[Object]
 impl Notification {
     /// Identifier.

@@ -4,19 +4,9 @@
 //! request. Review decisions (approve, reject, send back) keep their own texts
 //! (`mails::request_reviewed`, `notifications::notices::request_reviewed`).
 
-use crate::notifications::{Notice, request_path};
+use crate::notifications::{Notice, kind, request_path};
 use braingain_domain::RequestId;
 use braingain_store::mail::OutgoingMail;
-
-/// Notification kinds for these decisions.
-pub mod kind {
-    /// A moderator put the institution's request on hold.
-    pub const REQUEST_ON_HOLD: &str = "REQUEST_ON_HOLD";
-    /// A moderator resumed it.
-    pub const REQUEST_RESUMED: &str = "REQUEST_RESUMED";
-    /// A moderator closed it.
-    pub const REQUEST_CLOSED: &str = "REQUEST_CLOSED";
-}
 
 /// The audit actions (`requests/lifecycle.rs`) these texts are for.
 pub const HOLD: &str = "request.hold";

@@ -5,7 +5,7 @@
 //! written by the moderator. All the experts are proposed in one transaction or none is.
 
 use crate::engagements::EngagementView;
-use crate::notifications::{Notice, engagement_path, request_path};
+use crate::notifications::{Notice, engagement_path, kind, request_path};
 use crate::{Actor, Service, ServiceError, ServiceResult};
 use braingain_domain::{ProfileId, RequestId, Side, engagement};
 use braingain_store::engagements::{self, EngagementRecord, NewEngagement};
@@ -16,10 +16,6 @@ use chrono::{DateTime, Utc};
 
 /// The most experts one proposal may name.
 pub const MAX_PROPOSED: usize = 20;
-/// The notification kind an expert gets for a proposal.
-pub const ENGAGEMENT_PROPOSED: &str = "ENGAGEMENT_PROPOSED";
-/// The notification kind an institution's members get when experts are proposed to them.
-pub const EXPERTS_PROPOSED: &str = "EXPERTS_PROPOSED";
 
 impl Service {
     /// A moderator proposes `experts` (1 to 20 searchable experts, each without a live
@@ -142,7 +138,7 @@ impl Service {
         let title = &request.title;
         let path = engagement_path(engagement.id);
         let notice = Notice {
-            kind: ENGAGEMENT_PROPOSED,
+            kind: kind::ENGAGEMENT_PROPOSED,
             text: format!("The programme proposes you to help with \"{title}\"."),
             link: path.clone(),
         };
@@ -180,7 +176,7 @@ impl Service {
             format!("The programme proposed {count} experts to your request \"{title}\".")
         };
         let notice = Notice {
-            kind: EXPERTS_PROPOSED,
+            kind: kind::EXPERTS_PROPOSED,
             text: text.clone(),
             link: path.clone(),
         };
