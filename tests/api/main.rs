@@ -5,6 +5,7 @@
 mod helpers;
 
 mod accounts;
+mod authz;
 mod contract;
 mod demo;
 mod engagements;
@@ -24,6 +25,7 @@ mod reports;
 mod requests;
 mod roles;
 mod search;
+mod search_requests;
 mod sessions;
 mod skills;
 mod throttling;

@@ -197,11 +197,12 @@ pub async fn engagement_points(
 ) -> Result<Vec<EngagementPoint>, StoreError> {
     use crate::entities::engagement;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, sea_query::Condition};
-    let rows: Vec<(
+    type Row = (
         chrono::DateTime<chrono::Utc>,
         Option<chrono::DateTime<chrono::Utc>>,
         Option<i32>,
-    )> = engagement::Entity::find()
+    );
+    let rows: Vec<Row> = engagement::Entity::find()
         .select_only()
         .column(engagement::Column::CreatedAt)
         .column(engagement::Column::CompletedAt)
