@@ -5,6 +5,7 @@
 mod helpers;
 
 mod accounts;
+mod attacks;
 mod authz;
 mod contract;
 mod demo;

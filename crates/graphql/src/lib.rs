@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod context;
+mod cost;
 mod error;
 mod mutation;
 mod query;

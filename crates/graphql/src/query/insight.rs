@@ -12,6 +12,7 @@ pub struct InsightQuery;
 impl InsightQuery {
     /// The network's figures: experts, institutions, requests, engagements, hours given,
     /// diaspora breakdowns and skill gaps. Public: aggregates only.
+    #[graphql(complexity = "crate::cost::AGGREGATE + child_complexity")]
     async fn network_stats(&self, ctx: &Context<'_>) -> Result<NetworkStats> {
         let (service, request) = parts(ctx)?;
         Ok(NetworkStats(

@@ -61,6 +61,7 @@ impl ProfileQuery {
 
     /// Skill autocomplete: prefix and typo-tolerant matching over ESCO labels and synonyms in
     /// English, French and Spanish, preferring `lang`.
+    #[graphql(complexity = "crate::cost::LOOKUP + child_complexity")]
     async fn skills(
         &self,
         ctx: &Context<'_>,

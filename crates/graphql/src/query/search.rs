@@ -14,6 +14,7 @@ pub struct SearchQuery;
 impl SearchQuery {
     /// Full-text, faceted, typo-tolerant, multilingual expert search. An empty query with
     /// filters browses. Anonymous callers see public profiles only.
+    #[graphql(complexity = "crate::cost::SEARCH + child_complexity")]
     async fn search_experts(
         &self,
         ctx: &Context<'_>,
@@ -53,6 +54,7 @@ impl SearchQuery {
     /// institution members and moderators). Combines text relevance with required-skill
     /// coverage and level, taxonomy proximity, languages, work mode, hours, origin country,
     /// verification and recent activity.
+    #[graphql(complexity = "crate::cost::SEARCH + child_complexity")]
     async fn match_experts(
         &self,
         ctx: &Context<'_>,
@@ -69,6 +71,7 @@ impl SearchQuery {
     }
 
     /// Open requests ranked for the signed-in expert, best first, each with the reasons.
+    #[graphql(complexity = "crate::cost::SEARCH + child_complexity")]
     async fn recommended_requests(
         &self,
         ctx: &Context<'_>,
