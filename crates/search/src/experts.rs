@@ -7,29 +7,24 @@
 //! outbox position as payload) and rebuilds with [`ExpertIndex::clear`]. The crate README
 //! explains the schema, analysis, scoring, facets and cursor format.
 
-mod collector;
-mod coord;
-mod cursor;
-mod doc;
+pub(crate) mod collector;
+pub(crate) mod coord;
+pub(crate) mod cursor;
+pub(crate) mod doc;
 mod facets;
 mod filter;
-mod highlight;
-mod query;
-mod ranking;
-mod typo;
+pub(crate) mod highlight;
+pub(crate) mod query;
+pub(crate) mod ranking;
+pub(crate) mod typo;
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use tantivy::directory::MmapDirectory;
+use tantivy::TantivyDocument;
 use tantivy::schema::Value;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{
-    Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError,
-    Term,
-};
 
 pub use doc::{DocSkill, ExpertDoc};
 pub use facets::{FACET_FIELDS, MAX_FACET_VALUES};
@@ -40,16 +35,15 @@ pub use query::{
 
 use crate::analysis;
 use crate::error::SearchError;
-use crate::schema::{ExpertFields, expert_schema};
-use collector::{Collected, ExpertCollector};
+use crate::keyed::KeyedIndex;
+use crate::schema::{ExpertFields, expert, expert_schema};
+use collector::{Collected, Columns, ExpertCollector};
 use cursor::{Cursor, Mode};
 use doc::{CodeCase, normalize_codes};
 use filter::Filters;
 use highlight::Highlighter;
 use query::QueryWord;
 
-/// Memory budget of the single-threaded writer.
-const WRITER_MEMORY_BYTES: usize = 64 * 1024 * 1024;
 /// Prefix of every commit payload: the index format. Bump it when the schema's analysis or
 /// the document layout changes; an index with another prefix is reported as
 /// [`SearchError::Corrupt`] so the caller rebuilds it.
@@ -89,10 +83,8 @@ pub struct ExpertHitDoc {
 /// The expert index (on disk or in memory). `Send + Sync`: share it in an `Arc`. Searches are
 /// CPU work and `apply` does I/O: call both from a blocking thread in async code.
 pub struct ExpertIndex {
-    index: Index,
+    store: KeyedIndex,
     fields: ExpertFields,
-    writer: Mutex<IndexWriter>,
-    reader: IndexReader,
     folded: TextAnalyzer,
 }
 
@@ -112,29 +104,9 @@ impl ExpertIndex {
     /// written with another schema or format (delete the directory and rebuild);
     /// [`SearchError::Engine`] for other failures (I/O, another writer holding the lock).
     pub fn open_in_dir(dir: &Path) -> Result<Self, SearchError> {
-        std::fs::create_dir_all(dir).map_err(TantivyError::from)?;
-        let directory = MmapDirectory::open(dir).map_err(TantivyError::from)?;
         let (schema, fields) = expert_schema();
-        let exists = Index::exists(&directory).map_err(TantivyError::from)?;
-        if !exists {
-            let index = Index::create(directory, schema, IndexSettings::default())?;
-            return Self::with_index(index, fields);
-        }
-        let corrupt = |error: TantivyError| SearchError::Corrupt(error.to_string());
-        let index = Index::open(directory).map_err(corrupt)?;
-        if index.schema() != schema {
-            return Err(SearchError::Corrupt("the index has another schema".into()));
-        }
-        let metas = index.load_metas().map_err(corrupt)?;
-        if metas.payload.is_some_and(|p| !p.starts_with(FORMAT)) {
-            return Err(SearchError::Corrupt("the index has another format".into()));
-        }
-        Self::with_index(index, fields).map_err(|error| match error {
-            SearchError::Engine(engine) if !engine.is_lock_failure() => {
-                SearchError::Corrupt(engine.to_string())
-            }
-            other => other,
-        })
+        let store = KeyedIndex::open_in_dir(dir, schema, fields.profile_id, FORMAT)?;
+        Self::with_store(store, fields)
     }
 
     /// A new, empty index in memory (tests, tools).
@@ -143,23 +115,16 @@ impl ExpertIndex {
     /// [`SearchError::Engine`] if the writer cannot be created.
     pub fn in_memory() -> Result<Self, SearchError> {
         let (schema, fields) = expert_schema();
-        Self::with_index(Index::create_in_ram(schema), fields)
+        let store = KeyedIndex::in_memory(schema, fields.profile_id, FORMAT)?;
+        Self::with_store(store, fields)
     }
 
-    fn with_index(index: Index, fields: ExpertFields) -> Result<Self, SearchError> {
-        analysis::register(index.tokenizers());
+    fn with_store(store: KeyedIndex, fields: ExpertFields) -> Result<Self, SearchError> {
         let folded = analysis::analyzer(analysis::FOLDED)
-            .ok_or_else(|| TantivyError::SchemaError("the folded analyzer is missing".into()))?;
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
-        let writer = index.writer_with_num_threads(1, WRITER_MEMORY_BYTES)?;
+            .ok_or_else(|| SearchError::InvalidEntry("the folded analyzer is missing".into()))?;
         Ok(Self {
-            index,
+            store,
             fields,
-            writer: Mutex::new(writer),
-            reader,
             folded,
         })
     }
@@ -179,27 +144,18 @@ impl ExpertIndex {
         deletes: Vec<String>,
         payload: &str,
     ) -> Result<(), SearchError> {
-        for id in upserts
-            .iter()
-            .map(|d| d.profile_id.as_str())
-            .chain(deletes.iter().map(String::as_str))
-        {
+        for id in &deletes {
             doc::key(id)?;
         }
-        let mut writer = self.lock_writer();
-        let written = (|| -> Result<(), SearchError> {
-            for upsert in &upserts {
+        let documents = upserts
+            .iter()
+            .map(|upsert| {
                 let key = doc::key(&upsert.profile_id)?;
-                writer.delete_term(Term::from_field_text(self.fields.profile_id, key));
-                writer.add_document(upsert.to_document(key, &self.fields))?;
-            }
-            for id in &deletes {
-                let key = doc::key(id)?;
-                writer.delete_term(Term::from_field_text(self.fields.profile_id, key));
-            }
-            Ok(())
-        })();
-        self.commit_or_rollback(&mut writer, written, payload)
+                Ok((key.to_owned(), upsert.to_document(key, &self.fields)))
+            })
+            .collect::<Result<Vec<_>, SearchError>>()?;
+        let deletes: Vec<String> = deletes.iter().map(|id| id.trim().to_owned()).collect();
+        self.store.apply(documents, &deletes, payload)
     }
 
     /// Deletes every document and commits with `payload` (the first step of a rebuild).
@@ -207,12 +163,7 @@ impl ExpertIndex {
     /// # Errors
     /// [`SearchError::Engine`] if the index cannot be written.
     pub fn clear(&self, payload: &str) -> Result<(), SearchError> {
-        let mut writer = self.lock_writer();
-        let cleared = writer
-            .delete_all_documents()
-            .map(drop)
-            .map_err(SearchError::from);
-        self.commit_or_rollback(&mut writer, cleared, payload)
+        self.store.clear(payload)
     }
 
     /// The payload of the last commit (`None` before the first), also after a restart.
@@ -220,23 +171,13 @@ impl ExpertIndex {
     /// # Errors
     /// [`SearchError::Corrupt`] if the index metadata cannot be read or has another format.
     pub fn committed_payload(&self) -> Result<Option<String>, SearchError> {
-        let metas = self
-            .index
-            .load_metas()
-            .map_err(|error| SearchError::Corrupt(error.to_string()))?;
-        match metas.payload {
-            None => Ok(None),
-            Some(payload) => payload
-                .strip_prefix(FORMAT)
-                .map(|p| Some(p.to_owned()))
-                .ok_or_else(|| SearchError::Corrupt("the index has another format".into())),
-        }
+        self.store.committed_payload()
     }
 
     /// Number of experts in the index (as of the last commit).
     #[must_use]
     pub fn num_docs(&self) -> u64 {
-        self.reader.searcher().num_docs()
+        self.store.searcher().num_docs()
     }
 
     /// One page of experts for `q`. See [`ExpertQuery`] and the crate README.
@@ -251,8 +192,12 @@ impl ExpertIndex {
         let mut folded = self.folded.clone();
         let text = q.text.as_deref().unwrap_or_default();
         let mut words = query::analyze(&mut folded, text);
-        let searcher = self.reader.searcher();
-        query::weigh_words(&mut words, &self.fields, &searcher)?;
+        let searcher = self.store.searcher();
+        query::weigh_words(
+            &mut words,
+            &query::expert_text_fields(&self.fields),
+            &searcher,
+        )?;
         let mut skills = normalize_codes(&q.skill_boosts, CodeCase::AsIs);
         skills.truncate(MAX_SKILL_BOOSTS);
         let filters = Filters::from(&q.filter);
@@ -277,6 +222,10 @@ impl ExpertIndex {
             });
         }
         let collector = ExpertCollector {
+            columns: Columns {
+                id: expert::PROFILE_ID,
+                time: expert::LAST_ACTIVE,
+            },
             mode,
             now: after.as_ref().map_or(q.now, |cursor| cursor.now),
             limit: q.limit.clamp(1, MAX_LIMIT),
@@ -360,33 +309,6 @@ impl ExpertIndex {
                 .collect(),
             next_cursor,
         })
-    }
-
-    fn lock_writer(&self) -> MutexGuard<'_, IndexWriter> {
-        // A panic while holding the lock leaves at worst uncommitted operations, which the
-        // failed call rolled back or the next commit applies: the writer itself is usable.
-        self.writer.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    fn commit_or_rollback(
-        &self,
-        writer: &mut IndexWriter,
-        written: Result<(), SearchError>,
-        payload: &str,
-    ) -> Result<(), SearchError> {
-        let committed = written.and_then(|()| {
-            let mut prepared = writer.prepare_commit()?;
-            prepared.set_payload(&format!("{FORMAT}{payload}"));
-            prepared.commit()?;
-            Ok(())
-        });
-        if let Err(error) = committed {
-            // Best effort: the original error is the one worth reporting.
-            let _ = writer.rollback();
-            return Err(error);
-        }
-        self.reader.reload()?;
-        Ok(())
     }
 }
 

@@ -2,7 +2,8 @@
 //!
 //! The skill index stores one document per label (a skill has a preferred label and
 //! alternatives in each language); the expert index one document per searchable expert
-//! profile. See the crate README for why each field exists.
+//! profile; the request index one document per OPEN request. See the crate README for why
+//! each field exists.
 
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -223,6 +224,80 @@ pub(crate) fn expert_schema() -> (Schema, ExpertFields) {
     (b.build(), fields)
 }
 
+/// Field names of the request index.
+pub mod request {
+    /// The request's id (`STRING | STORED | FAST`): the document key and the tie-break.
+    pub const REQUEST_ID: &str = "request_id";
+    /// The title ([`MULTI_STEM`](crate::analysis::MULTI_STEM), BM25, stored for highlights).
+    pub const TITLE: &str = "title";
+    /// The description ([`MULTI_STEM`](crate::analysis::MULTI_STEM), BM25, stored).
+    pub const DESCRIPTION: &str = "description";
+    /// The institution's name ([`FOLDED`](crate::analysis::FOLDED), BM25).
+    pub const INSTITUTION: &str = "institution";
+    /// Every label of every skill asked for, in every language
+    /// ([`MULTI_STEM`](crate::analysis::MULTI_STEM), BM25 without length norms, stored).
+    pub const SKILL_LABELS: &str = "skill_labels";
+    /// Ids of the skills asked for (`STRING | FAST | STORED`): filters, boosts, explanations.
+    pub const SKILL_IDS: &str = "skill_ids";
+    /// Ids of the required skills (`STRING`): the bonus of skill boosts on a must.
+    pub const REQUIRED_SKILL_IDS: &str = "required_skill_ids";
+    /// Broader skill ids of the skills asked for (`STRING`): taxonomy-neighbour boosts.
+    pub const SKILL_BROADER: &str = "skill_broader";
+    /// The institution's country, alpha-2 upper case (`STRING | FAST`).
+    pub const COUNTRY: &str = "country";
+    /// The kind of help, contract enum value (`STRING | FAST`).
+    pub const KIND: &str = "kind";
+    /// Working languages, ISO 639-1 lower case (`STRING | FAST`).
+    pub const LANGUAGES: &str = "languages";
+    /// Acceptable work modes, contract enum values (`STRING | FAST`).
+    pub const WORK_MODES: &str = "work_modes";
+    /// When the request opened, unix seconds (`i64` fast field): recency and browse order.
+    pub const OPENED_AT: &str = "opened_at";
+}
+
+/// Resolved fields of the request index.
+#[derive(Clone, Debug)]
+pub(crate) struct RequestFields {
+    pub(crate) request_id: Field,
+    pub(crate) title: Field,
+    pub(crate) description: Field,
+    pub(crate) institution: Field,
+    pub(crate) skill_labels: Field,
+    pub(crate) skill_ids: Field,
+    pub(crate) required_skill_ids: Field,
+    pub(crate) skill_broader: Field,
+    pub(crate) country: Field,
+    pub(crate) kind: Field,
+    pub(crate) languages: Field,
+    pub(crate) work_modes: Field,
+    pub(crate) opened_at: Field,
+}
+
+/// Builds the request schema and its resolved fields.
+pub(crate) fn request_schema() -> (Schema, RequestFields) {
+    let mut b = Schema::builder();
+    let multi = analysis::MULTI_STEM;
+    let fields = RequestFields {
+        request_id: b.add_text_field(request::REQUEST_ID, STRING | STORED | FAST),
+        title: b.add_text_field(request::TITLE, bm25_text(multi, true, true)),
+        description: b.add_text_field(request::DESCRIPTION, bm25_text(multi, true, true)),
+        institution: b.add_text_field(
+            request::INSTITUTION,
+            bm25_text(analysis::FOLDED, true, false),
+        ),
+        skill_labels: b.add_text_field(request::SKILL_LABELS, bm25_text(multi, false, true)),
+        skill_ids: b.add_text_field(request::SKILL_IDS, STRING | FAST | STORED),
+        required_skill_ids: b.add_text_field(request::REQUIRED_SKILL_IDS, STRING),
+        skill_broader: b.add_text_field(request::SKILL_BROADER, STRING),
+        country: b.add_text_field(request::COUNTRY, STRING | FAST),
+        kind: b.add_text_field(request::KIND, STRING | FAST),
+        languages: b.add_text_field(request::LANGUAGES, STRING | FAST),
+        work_modes: b.add_text_field(request::WORK_MODES, STRING | FAST),
+        opened_at: b.add_i64_field(request::OPENED_AT, FAST),
+    };
+    (b.build(), fields)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,6 +318,21 @@ mod tests {
             fields.last_active
         );
         assert_eq!(expert_schema().0, schema, "the schema is deterministic");
+    }
+
+    #[test]
+    fn request_fields_resolve_by_their_public_names() {
+        let (schema, fields) = request_schema();
+        assert_eq!(
+            schema.get_field(request::REQUEST_ID).unwrap(),
+            fields.request_id
+        );
+        assert_eq!(
+            schema.get_field(request::OPENED_AT).unwrap(),
+            fields.opened_at
+        );
+        assert_eq!(request_schema().0, schema, "the schema is deterministic");
+        assert_ne!(schema, expert_schema().0);
     }
 
     #[test]

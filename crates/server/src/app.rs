@@ -105,13 +105,21 @@ impl App {
             duration_ms = started.elapsed().as_millis(),
             "skills catalogue ready"
         );
+        let index_dir = settings.data_dir.join("index");
         let (experts, rebuild) = if own_index {
-            braingain_service::indexer::open_index(
-                &settings.data_dir.join("index").join("experts"),
-            )?
+            braingain_service::indexer::open_index(&index_dir.join("experts"))?
         } else {
             (
                 braingain_search::ExpertIndex::in_memory()
+                    .context("cannot create an in-memory index")?,
+                false,
+            )
+        };
+        let (requests, rebuild_requests) = if own_index {
+            braingain_service::indexer::open_request_index(&index_dir.join("requests"))?
+        } else {
+            (
+                braingain_search::RequestIndex::in_memory()
                     .context("cannot create an in-memory index")?,
                 false,
             )
@@ -124,7 +132,15 @@ impl App {
             config,
             skills,
             experts,
+            requests,
         });
+        if rebuild_requests {
+            let count = service
+                .reindex_requests()
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot build the request index: {e:?}"))?;
+            tracing::info!(requests = count, "request index built from the database");
+        }
         if rebuild {
             let started = std::time::Instant::now();
             let count = service

@@ -207,7 +207,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .map_err(|e| anyhow::anyhow!("reindex failed: {e:?}"))?;
             app.state.service.store().close().await?;
             println!(
-                "reindexed {count} profiles in {:.1} s",
+                "reindexed {count} profiles and {requests} open requests in {:.1} s",
                 started.elapsed().as_secs_f64()
             );
             Ok(())
@@ -221,6 +221,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             app.state.service.store().close().await?;
             seeded
         }
+            let requests = app
+                .state
+                .service
+                .reindex_requests()
+                .await
+                .map_err(|e| anyhow::anyhow!("reindex failed: {e:?}"))?;
     }
 }
 

@@ -1,10 +1,15 @@
-//! The search index follows the database: one writer task tails the change outbox, turns
-//! changed profiles into index documents, and applies them in batches, committing the last
-//! applied outbox position with each batch. After a crash it resumes from that position, so
-//! no change is lost; re-applying a change is harmless (documents are keyed by profile id).
+//! The search indexes follow the database: one writer task tails the change outbox, turns
+//! changed profiles and requests into index documents, and applies them in batches to the
+//! expert and request indexes, committing the last applied outbox position with each batch in
+//! both. After a crash it resumes from the lower of the two positions, so no change is lost;
+//! re-applying a change is harmless (documents are keyed by profile or request id).
+
+mod requests;
+
+pub use requests::searchable_request;
 
 use crate::{Service, ServiceError, ServiceResult};
-use braingain_domain::{AccountStatus, ProfileId, Role, Visibility};
+use braingain_domain::{AccountStatus, ProfileId, RequestId, Role, Visibility};
 use braingain_search::experts::{DocSkill, ExpertDoc, ExpertIndex};
 use braingain_store::accounts::AccountRecord;
 use braingain_store::events::{self, ChangeEvent};
@@ -35,14 +40,14 @@ impl Service {
         &self.inner.experts
     }
 
-    /// The outbox position the index has applied.
+    /// The outbox position both indexes have applied (the lower of their two positions).
     pub fn indexed_position(&self) -> ServiceResult<i64> {
-        let payload = self
-            .inner
-            .experts
-            .committed_payload()
-            .map_err(ServiceError::internal)?;
-        Ok(payload.and_then(|p| p.parse().ok()).unwrap_or(0))
+        let position =
+            |payload: Option<String>| -> i64 { payload.and_then(|p| p.parse().ok()).unwrap_or(0) };
+        let experts = self.inner.experts.committed_payload();
+        let requests = self.inner.requests.committed_payload();
+        Ok(position(experts.map_err(ServiceError::internal)?)
+            .min(position(requests.map_err(ServiceError::internal)?)))
     }
 
     /// How many changes the index is behind the database.
@@ -65,26 +70,24 @@ impl Service {
         }
     }
 
+    /// Applies one batch to both indexes, each committed with `last` as its position.
     async fn apply_changes(&self, batch: &[ChangeEvent], last: i64) -> ServiceResult<()> {
-        // The last change per profile wins.
-        let mut latest: BTreeMap<uuid::Uuid, &str> = BTreeMap::new();
-        for change in batch.iter().filter(|c| c.entity == "expert") {
-            latest.insert(change.entity_id, change.op.as_str());
-        }
-        let upsert_ids: Vec<ProfileId> = latest
-            .iter()
-            .filter(|(_, op)| **op == "upsert")
-            .map(|(id, _)| ProfileId(*id))
-            .collect();
-        let mut deletes: Vec<String> = latest
-            .iter()
-            .filter(|(_, op)| **op == "delete")
-            .map(|(id, _)| id.to_string())
-            .collect();
-        let (docs, unsearchable) = self.documents(&upsert_ids).await?;
+        let payload = last.to_string();
+        let (upserts, mut deletes) = latest_changes(batch, "expert");
+        let ids: Vec<ProfileId> = upserts.into_iter().map(ProfileId).collect();
+        let (docs, unsearchable) = self.documents(&ids).await?;
         deletes.extend(unsearchable);
         let index = self.inner.experts.clone();
-        let payload = last.to_string();
+        let expert_payload = payload.clone();
+        tokio::task::spawn_blocking(move || index.apply(docs, deletes, &expert_payload))
+            .await
+            .map_err(ServiceError::internal)?
+            .map_err(ServiceError::internal)?;
+        let (upserts, mut deletes) = latest_changes(batch, "request");
+        let ids: Vec<RequestId> = upserts.into_iter().map(RequestId).collect();
+        let (docs, unsearchable) = self.request_documents(&ids).await?;
+        deletes.extend(unsearchable);
+        let index = self.inner.requests.clone();
         tokio::task::spawn_blocking(move || index.apply(docs, deletes, &payload))
             .await
             .map_err(ServiceError::internal)?
@@ -239,14 +242,58 @@ impl Service {
     }
 }
 
+/// The ids of one entity's changes in `batch`, the last change per id winning: (upserted,
+/// deleted).
+fn latest_changes(batch: &[ChangeEvent], entity: &str) -> (Vec<uuid::Uuid>, Vec<String>) {
+    let mut latest: BTreeMap<uuid::Uuid, &str> = BTreeMap::new();
+    for change in batch.iter().filter(|c| c.entity == entity) {
+        latest.insert(change.entity_id, change.op.as_str());
+    }
+    let upserts = latest
+        .iter()
+        .filter(|(_, op)| **op == "upsert")
+        .map(|(id, _)| *id)
+        .collect();
+    let deletes = latest
+        .iter()
+        .filter(|(_, op)| **op == "delete")
+        .map(|(id, _)| id.to_string())
+        .collect();
+    (upserts, deletes)
+}
+
 /// Opens the expert index kept in `dir`, creating it if missing. An unreadable or
 /// incompatible index is moved aside and replaced by an empty one. Returns the index and
 /// whether it must be rebuilt from the database (new, or never committed).
 pub fn open_index(dir: &std::path::Path) -> anyhow::Result<(ExpertIndex, bool)> {
+    open_on_disk(
+        dir,
+        ExpertIndex::open_in_dir,
+        ExpertIndex::committed_payload,
+    )
+}
+
+/// [`open_index`] for the request index.
+pub fn open_request_index(
+    dir: &std::path::Path,
+) -> anyhow::Result<(braingain_search::RequestIndex, bool)> {
+    use braingain_search::RequestIndex;
+    open_on_disk(
+        dir,
+        RequestIndex::open_in_dir,
+        RequestIndex::committed_payload,
+    )
+}
+
+fn open_on_disk<I>(
+    dir: &std::path::Path,
+    open: impl Fn(&std::path::Path) -> Result<I, braingain_search::SearchError>,
+    committed: impl Fn(&I) -> Result<Option<String>, braingain_search::SearchError>,
+) -> anyhow::Result<(I, bool)> {
     use anyhow::Context;
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the index directory {}", dir.display()))?;
-    let index = match ExpertIndex::open_in_dir(dir) {
+    let index = match open(dir) {
         Ok(index) => index,
         Err(braingain_search::SearchError::Corrupt(why)) => {
             let aside = dir.with_extension(format!("corrupt-{}", uuid::Uuid::now_v7().simple()));
@@ -254,15 +301,14 @@ pub fn open_index(dir: &std::path::Path) -> anyhow::Result<(ExpertIndex, bool)> 
             std::fs::rename(dir, &aside)
                 .with_context(|| format!("cannot move {} aside", dir.display()))?;
             std::fs::create_dir_all(dir)?;
-            ExpertIndex::open_in_dir(dir).context("cannot create a fresh search index")?
+            open(dir).context("cannot create a fresh search index")?
         }
         Err(e) => {
             return Err(anyhow::Error::new(e)
                 .context(format!("cannot open the search index {}", dir.display())));
         }
     };
-    let needs_rebuild = index
-        .committed_payload()
+    let needs_rebuild = committed(&index)
         .context("cannot read the search index")?
         .is_none();
     Ok((index, needs_rebuild))

@@ -50,6 +50,8 @@ pub struct ServiceParts {
     /// The expert search index (kept in step by [`Service::run_indexer`]).
     pub experts: braingain_search::ExpertIndex,
 }
+    /// The request search index (kept in step by the same task).
+    pub requests: braingain_search::RequestIndex,
 
 /// The application's use cases, sharing one store, clock and key set. Cheap to clone.
 #[derive(Clone, Debug)]
@@ -69,6 +71,7 @@ struct Inner {
     skills: Arc<skills::SkillCatalog>,
     experts: Arc<braingain_search::ExpertIndex>,
 }
+    requests: Arc<braingain_search::RequestIndex>,
 
 impl Service {
     /// Assembles the service from its parts.
@@ -86,6 +89,7 @@ impl Service {
                 skills: Arc::new(parts.skills),
                 experts: Arc::new(parts.experts),
             }),
+                requests: Arc::new(parts.requests),
         }
     }
 

@@ -48,12 +48,15 @@ pub struct RequestHit {
     pub score: f32,
     /// Why.
     pub explanation: Explanation,
+    /// Where `searchRequests` continues after this hit (its `after`); empty in
+    /// `recommendedRequests`, which is not paged.
+    pub cursor: String,
 }
 
 /// How well one expert fits one request, with the reasons.
-struct Fit {
-    score: f64,
-    explanation: Explanation,
+pub(crate) struct Fit {
+    pub(crate) score: f64,
+    pub(crate) explanation: Explanation,
 }
 
 /// How much of a skill requirement an expert's skills cover: 1 at or above the level, 0.6
@@ -83,7 +86,7 @@ fn activity(last: DateTime<Utc>, now: DateTime<Utc>) -> f64 {
     0.8 + 0.2 * 0.5_f64.powf(days / 90.0)
 }
 
-fn fit(
+pub(crate) fn fit(
     request: &RequestView,
     expert: &ProfileRecord,
     owner: &AccountRecord,
@@ -320,6 +323,7 @@ impl Service {
                 request: view,
                 score: (fit.score / (1.0 - weight::TEXT)) as f32,
                 explanation: fit.explanation,
+                cursor: String::new(),
             });
         }
         scored.sort_by(|a, b| {
@@ -331,7 +335,7 @@ impl Service {
         Ok(scored)
     }
 
-    async fn expert_skills(
+    pub(crate) async fn expert_skills(
         &self,
         profile: &ProfileRecord,
     ) -> ServiceResult<Vec<(Arc<SkillRecord>, u8)>> {

@@ -252,7 +252,10 @@ impl Service {
         views.pop().ok_or_else(gone)
     }
 
-    async fn view_requests(&self, records: Vec<RequestRecord>) -> ServiceResult<Vec<RequestView>> {
+    pub(crate) async fn view_requests(
+        &self,
+        records: Vec<RequestRecord>,
+    ) -> ServiceResult<Vec<RequestView>> {
         let mut institutions_by_id: HashMap<InstitutionId, InstitutionRecord> = HashMap::new();
         let mut out = Vec::with_capacity(records.len());
         for record in records {

@@ -1,4 +1,7 @@
 //! Expert search: free text and filters over the index, explained hits, facets and cursors.
+//! Request search lives in [`requests`].
+
+pub mod requests;
 
 use crate::profiles::{ProfileView, may_view};
 use crate::{Actor, Service, ServiceError, ServiceResult};
@@ -13,32 +16,6 @@ use std::sync::Arc;
 pub use braingain_search::experts::FACET_FIELDS;
 /// Most skills a query's text is expanded to.
 const MAX_EXPANDED_SKILLS: usize = 8;
-
-/// The clauses of a query: split on punctuation and on "and" in the taxonomy's languages.
-fn clauses(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for part in text.split([',', ';', '/', '&', '+', '|']) {
-        let mut clause = Vec::new();
-        for word in part.split_whitespace() {
-            if matches!(
-                word.to_lowercase().as_str(),
-                "and" | "et" | "y" | "e" | "und" | "or" | "ou" | "o"
-            ) {
-                if !clause.is_empty() {
-                    out.push(clause.join(" "));
-                    clause.clear();
-                }
-            } else {
-                clause.push(word);
-            }
-        }
-        if !clause.is_empty() {
-            out.push(clause.join(" "));
-        }
-    }
-    out.truncate(6);
-    out
-}
 
 /// Most hits per page.
 pub const MAX_PAGE: i32 = 100;
@@ -244,37 +221,33 @@ impl Service {
         self.page(actor, results, filter, &skill_boosts).await
     }
 
-    /// Taxonomy skills the text most probably names (for cross-language matching). A request
-    /// often names several skills ("groundwater monitoring and hydrographic surveys"), and a
-    /// suggestion must match every word of a clause, so each clause is looked up on its own.
-    async fn skills_meant_by(&self, text: &str, lang: &str) -> ServiceResult<Vec<SkillId>> {
+    /// Taxonomy skills the text most probably names (for cross-language matching), clause by
+    /// clause ([`braingain_search::expansion`]): a request often names several skills
+    /// ("groundwater monitoring and hydrographic surveys").
+    pub(crate) async fn skills_meant_by(
+        &self,
+        text: &str,
+        lang: &str,
+    ) -> ServiceResult<Vec<SkillId>> {
         let index = self
             .inner
             .skills
             .index()
             .await
             .map_err(ServiceError::Internal)?;
-        let clauses = clauses(text);
-        let lang = lang.to_owned();
+        let (text, lang) = (text.to_owned(), lang.to_owned());
         let found = tokio::task::spawn_blocking(move || {
-            let mut ids: Vec<SkillId> = Vec::new();
-            for clause in clauses {
-                let suggestions = index.suggest(&clause, Some(&lang), 3)?;
-                let best = suggestions.first().map_or(0.0, |s| s.score);
-                for s in suggestions.into_iter().filter(|s| s.score >= best * 0.8) {
-                    if let Ok(id) = s.id.parse::<SkillId>()
-                        && !ids.contains(&id)
-                    {
-                        ids.push(id);
-                    }
-                }
-            }
-            Ok::<_, braingain_search::SearchError>(ids)
+            braingain_search::expansion::skills_meant_by(
+                &index,
+                &text,
+                Some(&lang),
+                MAX_EXPANDED_SKILLS,
+            )
         })
         .await
         .map_err(ServiceError::internal)?
         .map_err(ServiceError::internal)?;
-        Ok(found.into_iter().take(MAX_EXPANDED_SKILLS).collect())
+        Ok(found.iter().filter_map(|id| id.parse().ok()).collect())
     }
 
     async fn page(
@@ -367,27 +340,5 @@ impl Service {
             facets: results.facets,
             next_cursor: results.next_cursor,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::clauses;
-
-    #[test]
-    fn queries_split_into_clauses_on_punctuation_and_conjunctions() {
-        assert_eq!(
-            clauses("groundwater monitoring and hydrographic surveys"),
-            vec!["groundwater monitoring", "hydrographic surveys"]
-        );
-        assert_eq!(
-            clauses("python, machine learning / statistics"),
-            vec!["python", "machine learning", "statistics"]
-        );
-        assert_eq!(
-            clauses("gestion de projet et budget"),
-            vec!["gestion de projet", "budget"]
-        );
-        assert_eq!(clauses("  "), Vec::<String>::new());
     }
 }

@@ -284,6 +284,21 @@ pub async fn find_by_id(
     }
 }
 
+/// The requests with these ids that exist, with their skills (in no particular order).
+pub async fn find_many(
+    db: &impl ConnectionTrait,
+    ids: &[RequestId],
+) -> Result<Vec<RequestRecord>, StoreError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let models = Requests::find()
+        .filter(request::Column::Id.is_in(ids.iter().map(|id| id.0)))
+        .all(db)
+        .await?;
+    load_many(db, models).await
+}
+
 /// Requests with this status, the longest waiting first (by submission, then creation).
 pub async fn with_status(
     db: &impl ConnectionTrait,

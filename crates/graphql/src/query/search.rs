@@ -3,8 +3,11 @@
 use crate::context::{actor, parts};
 use crate::error::GqlResultExt;
 use crate::mutation::parse_id;
-use crate::types::search::{ExpertFilter, ExpertHit, ExpertSearchResult, RequestHit};
+use crate::types::search::{
+    ExpertFilter, ExpertHit, ExpertSearchResult, RequestFilter, RequestHit,
+};
 use async_graphql::{Context, ID, Object, Result};
+use braingain_service::search::requests::RequestSearch;
 use braingain_service::search::{FACET_FIELDS, SearchRequest};
 
 #[derive(Default)]
@@ -48,6 +51,39 @@ impl SearchQuery {
             .await
             .gql()?;
         Ok(ExpertSearchResult(page))
+    }
+
+    /// Full-text, typo-tolerant, multilingual search over OPEN requests (public: anyone may
+    /// search). An empty query browses, newest first. Each hit's `cursor` continues after it:
+    /// pass the last hit's as `after` for the next page. For a signed-in expert the
+    /// explanation compares the request with their profile.
+    #[graphql(complexity = "crate::cost::SEARCH + child_complexity")]
+    async fn search_requests(
+        &self,
+        ctx: &Context<'_>,
+        query: Option<String>,
+        #[graphql(default_with = "Some(20)")] first: Option<i32>,
+        after: Option<String>,
+        filter: Option<RequestFilter>,
+        #[graphql(
+            default_with = "Some(String::from(\"en\"))",
+            desc = "The searcher's language (ISO 639-1), to prefer skill labels in it."
+        )]
+        lang: Option<String>,
+    ) -> Result<Vec<RequestHit>> {
+        let (service, request) = parts(ctx)?;
+        let search = RequestSearch {
+            text: query,
+            lang: lang.unwrap_or_else(|| "en".to_owned()),
+            filter: filter.unwrap_or_default().into(),
+            first: first.unwrap_or(20),
+            after,
+        };
+        let hits = service
+            .search_requests(actor(request)?, search)
+            .await
+            .gql()?;
+        Ok(hits.into_iter().map(RequestHit).collect())
     }
 
     /// Experts ranked for a request, best first, each with the reasons (the request's

@@ -1,9 +1,11 @@
 //! Search results: hits with their explanation, facets and cursors.
 
 use super::profile::{EngagementType, ExpertProfile, WorkMode};
+use super::request::RequestKind;
 use super::skill::Skill;
 use async_graphql::{InputObject, Object, SimpleObject};
 use braingain_service::matching::RequestHit as ServiceRequestHit;
+use braingain_service::search::requests::RequestSearchFilter;
 use braingain_service::search::{ExpertHit as ServiceHit, Explanation, SearchFilter, SearchPage};
 
 /// Filters of an expert search; values within a list are alternatives (OR), lists combine
@@ -54,6 +56,49 @@ impl From<ExpertFilter> for SearchFilter {
                 .collect(),
             verified_only: f.verified_only.unwrap_or(false),
             min_hours_per_month: f.min_hours_per_month,
+        }
+    }
+}
+
+/// Filters of a request search; values within a list are alternatives (OR), lists combine
+/// with AND.
+#[derive(InputObject, Default)]
+pub struct RequestFilter {
+    /// The institution's country (alpha-2).
+    pub countries: Option<Vec<String>>,
+    /// Kinds of help.
+    pub kinds: Option<Vec<RequestKind>>,
+    /// Working languages (ISO 639-1): the request names one of them.
+    pub languages: Option<Vec<String>>,
+    /// Skills: the request asks for one of them.
+    pub skill_ids: Option<Vec<async_graphql::ID>>,
+    /// Ways of working: the request accepts one of them.
+    pub work_modes: Option<Vec<WorkMode>>,
+}
+
+impl From<RequestFilter> for RequestSearchFilter {
+    fn from(f: RequestFilter) -> Self {
+        RequestSearchFilter {
+            countries: f.countries.unwrap_or_default(),
+            kinds: f
+                .kinds
+                .unwrap_or_default()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+            languages: f.languages.unwrap_or_default(),
+            skill_ids: f
+                .skill_ids
+                .unwrap_or_default()
+                .into_iter()
+                .map(|id| id.0)
+                .collect(),
+            work_modes: f
+                .work_modes
+                .unwrap_or_default()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
         }
     }
 }
@@ -163,12 +208,20 @@ impl RequestHit {
     async fn request(&self) -> super::request::Request {
         super::request::Request(self.0.request.clone())
     }
-    /// Fit between 0 and 1 (higher is better).
+    /// `recommendedRequests`: fit between 0 and 1. `searchRequests`: relevance (comparable
+    /// within one result list only). Higher is better.
     async fn score(&self) -> f64 {
         f64::from(self.0.score)
     }
-    /// Why it matched: the skills, languages and country shared with the expert.
+    /// Why it matched: the skills, languages and country shared with the signed-in expert
+    /// (or, for other callers of `searchRequests`, with the query and its filter).
     async fn explanation(&self) -> MatchExplanation {
         MatchExplanation(self.0.explanation.clone())
+    }
+    /// `searchRequests`: pass as `after` to get the hits that follow this one (the last
+    /// hit's cursor gives the next page; a page shorter than `first` is the last).
+    /// `recommendedRequests` is not paged: empty there.
+    async fn cursor(&self) -> &str {
+        &self.0.cursor
     }
 }

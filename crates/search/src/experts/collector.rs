@@ -4,7 +4,8 @@
 //! its sort key from fast fields (score × recency, or last activity when browsing) and keeps
 //! the best `limit` documents *after the cursor* in a bounded heap. Within a segment, ids are
 //! compared by their term ordinal in the `profile_id` fast column (ordinals follow byte
-//! order). Reading an id as a string decompresses a dictionary block, so it is only done for
+//! order). The request index uses the same collector over its own columns ([`Columns`]),
+//! without facets. Reading an id as a string decompresses a dictionary block, so it is only done for
 //! documents of different segments tied on their key; the page's ids come from the stored
 //! documents, which the caller reads anyway. Stored documents are never read here.
 
@@ -18,7 +19,6 @@ use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 use super::cursor::{Cursor, Mode};
 use super::facets::{self, Facet, SegmentCounts};
 use super::ranking::{recency_factor, score_key, time_key};
-use crate::schema::expert;
 
 /// A page of hits, best first, and the counts over all hits.
 #[derive(Debug, Default)]
@@ -44,8 +44,18 @@ pub(crate) struct Hit {
     pub(crate) address: DocAddress,
 }
 
+/// The fast columns a collector reads.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Columns {
+    /// The document key (`STRING | FAST`): the tie-break.
+    pub(crate) id: &'static str,
+    /// A unix time (`i64` fast): the recency factor, and the browse order.
+    pub(crate) time: &'static str,
+}
+
 /// See the module documentation.
 pub(crate) struct ExpertCollector {
+    pub(crate) columns: Columns,
     pub(crate) mode: Mode,
     pub(crate) now: i64,
     pub(crate) limit: usize,
@@ -63,7 +73,7 @@ impl Collector for ExpertCollector {
         segment: &SegmentReader,
     ) -> tantivy::Result<SegmentTop> {
         let fast = segment.fast_fields();
-        let ids = fast.str(expert::PROFILE_ID)?;
+        let ids = fast.str(self.columns.id)?;
         let after = match (&self.after, &ids) {
             (Some(cursor), Some(ids)) => Some((cursor.key, first_ord_after(ids, &cursor.id)?)),
             (Some(cursor), None) => Some((cursor.key, u64::MAX)),
@@ -79,7 +89,7 @@ impl Collector for ExpertCollector {
             now: self.now,
             limit: self.limit,
             segment_ord,
-            last_active: fast.i64(expert::LAST_ACTIVE)?,
+            last_active: fast.i64(self.columns.time)?,
             ids,
             after,
             heap: BinaryHeap::with_capacity(self.limit + 1),

@@ -129,30 +129,31 @@ pub(crate) fn build(
     skills: &[String],
     filters: &Filters,
 ) -> Box<dyn Query> {
-    let mut must: Vec<(Occur, Box<dyn Query>)> = filter_clauses(fields, filters)
+    let mut relevance: Vec<Box<dyn Query>> = Vec::new();
+    if let Some(words) = words_query(&WordFields::experts(fields), words) {
+        relevance.push(words);
+    }
+    if !skills.is_empty() {
+        relevance.push(skills_query(fields, skills));
+    }
+    within_filters(filter_clauses(fields, filters), relevance)
+}
+
+/// Documents matching every filter (scoring 0) and, unless `relevance` is empty (a browse),
+/// at least one of the `relevance` clauses (summed).
+pub(crate) fn within_filters(
+    filters: Vec<Box<dyn Query>>,
+    relevance: Vec<Box<dyn Query>>,
+) -> Box<dyn Query> {
+    let mut must: Vec<(Occur, Box<dyn Query>)> = filters
         .into_iter()
         .map(|clause| (Occur::Must, constant(clause, 0.0)))
         .collect();
-    let mut relevance: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if words.iter().any(|w| !w.optional) {
-        let (optional, required): (Vec<&QueryWord>, Vec<&QueryWord>) =
-            words.iter().partition(|w| w.optional);
-        let coord = CoordQuery {
-            required: required
-                .iter()
-                .map(|w| (w.idf, word_query(fields, w)))
-                .collect(),
-            optional: optional.iter().map(|w| word_query(fields, w)).collect(),
-        };
-        relevance.push((Occur::Should, Box::new(coord)));
-    }
-    if !skills.is_empty() {
-        relevance.push((Occur::Should, skills_query(fields, skills)));
-    }
     if !relevance.is_empty() {
         // With `Must` filters present, `Should` clauses would only score: nest them so a hit
         // must match a word or a skill.
-        must.push((Occur::Must, Box::new(BooleanQuery::new(relevance))));
+        let should = relevance.into_iter().map(|q| (Occur::Should, q)).collect();
+        must.push((Occur::Must, Box::new(BooleanQuery::new(should))));
     }
     if must.is_empty() {
         return Box::new(AllQuery);
@@ -161,22 +162,15 @@ pub(crate) fn build(
 }
 
 /// Sets [`QueryWord::idf`] and [`QueryWord::unknown`] from the document frequency of each
-/// word as typed (its highest in any text field).
+/// word as typed (its highest in any of `text_fields`).
 pub(crate) fn weigh_words(
     words: &mut [QueryWord],
-    fields: &ExpertFields,
+    text_fields: &[Field],
     searcher: &Searcher,
 ) -> tantivy::Result<()> {
-    let text_fields = [
-        fields.skill_labels,
-        fields.headline,
-        fields.positions,
-        fields.bio,
-        fields.name,
-    ];
     for word in words.iter_mut() {
         let mut doc_freq = 0;
-        for field in text_fields {
+        for &field in text_fields {
             doc_freq = doc_freq.max(searcher.doc_freq(&Term::from_field_text(field, &word.text))?);
         }
         word.unknown = doc_freq == 0;
@@ -185,35 +179,93 @@ pub(crate) fn weigh_words(
     Ok(())
 }
 
-/// The best field match of one word (dis-max with a tie-breaker), across skills, headline,
-/// positions, bio (exact word + stems, BM25), name (exact, BM25), and one-edit matches
-/// (constant, low) on every field but the bio, and on the bio too for unknown words (a
-/// correctly spelt word would otherwise match many unrelated biographies: `water` ~ `later`).
-fn word_query(fields: &ExpertFields, word: &QueryWord) -> Box<dyn Query> {
-    let stemmed = [
-        (fields.skill_labels, BOOST_SKILLS),
-        (fields.headline, BOOST_HEADLINE),
-        (fields.positions, BOOST_POSITIONS),
-        (fields.bio, BOOST_BIO),
-    ];
-    let mut disjuncts: Vec<Box<dyn Query>> = stemmed
+/// The text fields of the expert index, for [`weigh_words`].
+pub(crate) fn expert_text_fields(fields: &ExpertFields) -> [Field; 5] {
+    [
+        fields.skill_labels,
+        fields.headline,
+        fields.positions,
+        fields.bio,
+        fields.name,
+    ]
+}
+
+/// How one query word is matched against an index's text fields, each with its boost.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordFields {
+    /// Matched by the exact word and its stems (BM25).
+    pub(crate) stemmed: Vec<(Field, f32)>,
+    /// Matched by the exact word only (BM25): names.
+    pub(crate) exact: Vec<(Field, f32)>,
+    /// Also matched with one edit (constant, low).
+    pub(crate) fuzzy: Vec<(Field, f32)>,
+    /// Matched with one edit only when the word is unknown to the index (long prose, where
+    /// a correctly spelt word would otherwise match many unrelated texts: `water` ~ `later`).
+    pub(crate) fuzzy_if_unknown: Vec<(Field, f32)>,
+}
+
+impl WordFields {
+    /// The expert index: skills, headline, positions, bio (stems); name (exact); one-edit
+    /// matches everywhere but the bio, and there too for unknown words.
+    pub(crate) fn experts(fields: &ExpertFields) -> Self {
+        Self {
+            stemmed: vec![
+                (fields.skill_labels, BOOST_SKILLS),
+                (fields.headline, BOOST_HEADLINE),
+                (fields.positions, BOOST_POSITIONS),
+                (fields.bio, BOOST_BIO),
+            ],
+            exact: vec![(fields.name, BOOST_NAME)],
+            fuzzy: vec![
+                (fields.skill_labels, BOOST_SKILLS),
+                (fields.headline, BOOST_HEADLINE),
+                (fields.positions, BOOST_POSITIONS),
+                (fields.name, BOOST_NAME),
+            ],
+            fuzzy_if_unknown: vec![(fields.bio, BOOST_BIO)],
+        }
+    }
+}
+
+/// The coordinated disjunction of the query's words ([`CoordQuery`]), if any word is a
+/// content word.
+pub(crate) fn words_query(fields: &WordFields, words: &[QueryWord]) -> Option<Box<dyn Query>> {
+    if !words.iter().any(|w| !w.optional) {
+        return None;
+    }
+    let (optional, required): (Vec<&QueryWord>, Vec<&QueryWord>) =
+        words.iter().partition(|w| w.optional);
+    Some(Box::new(CoordQuery {
+        required: required
+            .iter()
+            .map(|w| (w.idf, word_query(fields, w)))
+            .collect(),
+        optional: optional.iter().map(|w| word_query(fields, w)).collect(),
+    }))
+}
+
+/// The best field match of one word (dis-max with a tie-breaker) over `fields`: exact word +
+/// stems, exact word, and one-edit matches (constant, `FUZZY_WEIGHT × idf × boost`).
+fn word_query(fields: &WordFields, word: &QueryWord) -> Box<dyn Query> {
+    let mut disjuncts: Vec<Box<dyn Query>> = fields
+        .stemmed
         .iter()
         .map(|&(field, boost)| boost_query(exact_and_stems(field, word), boost))
         .collect();
-    disjuncts.push(boost_query(term_query(fields.name, &word.text), BOOST_NAME));
+    for &(field, boost) in &fields.exact {
+        disjuncts.push(boost_query(term_query(field, &word.text), boost));
+    }
     if word.fuzzy() {
-        let fuzzy_fields = [
-            (fields.skill_labels, BOOST_SKILLS),
-            (fields.headline, BOOST_HEADLINE),
-            (fields.positions, BOOST_POSITIONS),
-            (fields.name, BOOST_NAME),
-        ];
-        let bio = word.unknown.then_some((fields.bio, BOOST_BIO));
+        let unknown = if word.unknown {
+            fields.fuzzy_if_unknown.as_slice()
+        } else {
+            &[]
+        };
         let excluded: Vec<String> = std::iter::once(&word.text)
             .chain(&word.stems)
             .cloned()
             .collect();
-        for (field, boost) in fuzzy_fields.into_iter().chain(bio) {
+        for &(field, boost) in fields.fuzzy.iter().chain(unknown) {
             let typos = Box::new(TypoQuery {
                 field,
                 word: word.text.clone(),
@@ -269,7 +321,7 @@ fn skills_query(fields: &ExpertFields, skills: &[String]) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(per_skill.collect()))
 }
 
-fn term_query(field: Field, text: &str) -> Box<dyn Query> {
+pub(crate) fn term_query(field: Field, text: &str) -> Box<dyn Query> {
     let term = Term::from_field_text(field, text);
     Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
 }
@@ -278,7 +330,7 @@ fn boost_query(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(query, boost))
 }
 
-fn constant(query: Box<dyn Query>, score: f32) -> Box<dyn Query> {
+pub(crate) fn constant(query: Box<dyn Query>, score: f32) -> Box<dyn Query> {
     Box::new(ConstScoreQuery::new(query, score))
 }
 

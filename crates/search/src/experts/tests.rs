@@ -24,7 +24,7 @@ fn payloads_carry_the_format_prefix_on_disk_but_not_in_the_api() {
     assert_eq!(index.committed_payload().unwrap(), None);
     index.apply(vec![doc("a", "x", 0)], vec![], "42").unwrap();
     assert_eq!(index.committed_payload().unwrap().as_deref(), Some("42"));
-    let raw = index.index.load_metas().unwrap().payload.unwrap();
+    let raw = index.store.index.load_metas().unwrap().payload.unwrap();
     assert_eq!(raw, format!("{FORMAT}42"));
 }
 
@@ -44,7 +44,7 @@ fn pages_are_stable_across_several_segments() {
     }
     expected_browse.sort();
     let expected_browse: Vec<String> = expected_browse.into_iter().map(|(_, id)| id).collect();
-    assert!(index.reader.searcher().segment_readers().len() > 1);
+    assert!(index.store.searcher().segment_readers().len() > 1);
     for text in [None, Some("water")] {
         let mut seen = Vec::new();
         let mut after = None;
