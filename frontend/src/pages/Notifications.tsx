@@ -26,7 +26,8 @@ export default function Notifications() {
   const unreadOnly = params.get("unread") === "1";
   const [first, setFirst] = useState(PAGE);
   const q = useQuery(NotificationsDocument, { unreadOnly, first }, { skip: !ready });
-  const [notice, setNotice] = useState<string | null>(null);
+  // Kept as a number, so the sentence follows a change of language.
+  const [marked, setMarked] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -44,7 +45,7 @@ export default function Notifications() {
     setError(null);
     try {
       const n = (await client.request(MarkNotificationsReadDocument, { ids })).markNotificationsRead;
-      setNotice(t("notification.markedAll", { n }));
+      setMarked(n);
       reload();
     } catch (err) {
       setError(errorMessage(t, err));
@@ -57,7 +58,7 @@ export default function Notifications() {
     <>
       <h1>{t("notification.title")}</h1>
       <p className="lead">{t("notification.intro")}</p>
-      {notice && <Notice kind="success">{notice}</Notice>}
+      {marked != null && <Notice kind="success">{t("notification.markedAll", { n: marked })}</Notice>}
       {error && <ErrorBox message={error} />}
       <div className="toolbar">
         <div className="choice">
