@@ -141,6 +141,8 @@ test("on the request page the moderator holds and resumes it, and proposes an ex
   await panel.getByLabel("Message to the chosen experts").fill("The university needs a field epidemiologist; you fit well.");
   await panel.getByRole("button", { name: "Propose the chosen experts" }).click();
   await expect(panel.getByText("Proposed: 1. Each expert is invited.")).toBeVisible();
+  const engagements = page.locator("section", { has: page.getByRole("heading", { name: "Engagements", exact: true }) });
+  await expect(engagements.locator(".engagement-row", { hasText: second.name })).toContainText("proposed by the programme's moderators");
   await expectAccessible(page, "request page (moderator, proposal)");
   await shot(page, "request-proposed");
   await panel.getByRole("link", { name: second.name }).click();

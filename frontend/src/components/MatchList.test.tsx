@@ -10,7 +10,7 @@ const hit = (id: string, name: string): SearchHitFragment => ({
   explanation: { matchedSkills: [{ id: "s1", label: "model groundwater" }], missingSkills: [{ id: "s2", label: "hydrography" }], matchedLanguages: ["en"], countryMatch: true, highlights: [] },
 });
 const engaged: EngagementSummaryFragment = {
-  id: "e9", status: "APPLIED", initiatedBy: "EXPERT", hoursGiven: null, createdAt: "2026-11-01T00:00:00Z", updatedAt: "2026-11-01T00:00:00Z",
+  id: "e9", status: "APPLIED", initiatedBy: "EXPERT", proposedByProgramme: false, hoursGiven: null, createdAt: "2026-11-01T00:00:00Z", updatedAt: "2026-11-01T00:00:00Z",
   expert: { id: "p2", displayName: "Kwesi", headline: "" }, request: { id: "r1", title: "T", institution: { id: "i1", name: "U" } },
 };
 

@@ -140,7 +140,7 @@ export function EngagementList(props: { engagements: EngagementSummaryFragment[]
           <br />
           <span className="meta">
             {props.showRequest ? `${e.expert.displayName} · ${e.request.institution.name} · ` : ""}
-            {t(e.initiatedBy === "EXPERT" ? "engagement.byExpert" : "engagement.byInstitution")} · {t("lifecycle.since", { date: formatDate(lang, e.updatedAt) })}
+            {t(e.proposedByProgramme ? "engagement.byProgramme" : e.initiatedBy === "EXPERT" ? "engagement.byExpert" : "engagement.byInstitution")} · {t("lifecycle.since", { date: formatDate(lang, e.updatedAt) })}
           </span>
         </li>
       ))}

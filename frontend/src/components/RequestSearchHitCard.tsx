@@ -15,7 +15,7 @@ export function RequestSearchHitCard(props: { hit: RequestSearchHitFragment; lin
   const country = displayName(lang, "region", r.institution.country);
   return (
     <article className="card hit" aria-labelledby={headingId}>
-      <h2 className="hit-name" id={headingId}>
+      <h2 className="hit-name" id={headingId} dir="auto">
         <Link to={`/requests/${encodeURIComponent(r.id)}`} ref={props.linkRef}>
           <bdi>{r.title}</bdi>
         </Link>

@@ -417,7 +417,7 @@ export type EngagementDetailFragment = { id: string, status: EngagementStatus, i
 export type MyEngagementsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyEngagementsQuery = { myEngagements: Array<{ id: string, status: EngagementStatus, initiatedBy: EngagementSide, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string }, request: { id: string, title: string, institution: { id: string, name: string } } }> };
+export type MyEngagementsQuery = { myEngagements: Array<{ id: string, status: EngagementStatus, initiatedBy: EngagementSide, proposedByProgramme: boolean, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string }, request: { id: string, title: string, institution: { id: string, name: string } } }> };
 
 export type EngagementQueryVariables = Exact<{
   id: string | number;
@@ -431,12 +431,12 @@ export type ExpertDashboardQueryVariables = Exact<{
 }>;
 
 
-export type ExpertDashboardQuery = { recommendedRequests: Array<{ score: number, request: { id: string, title: string, kind: RequestKind, status: RequestStatus, createdAt: string, updatedAt: string, institution: { id: string, name: string, country: string } }, explanation: { matchedLanguages: Array<string>, countryMatch: boolean, matchedSkills: Array<{ id: string, label: string }>, missingSkills: Array<{ id: string, label: string }> } }>, myEngagements: Array<{ id: string, status: EngagementStatus, initiatedBy: EngagementSide, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string }, request: { id: string, title: string, institution: { id: string, name: string } } }> };
+export type ExpertDashboardQuery = { recommendedRequests: Array<{ score: number, request: { id: string, title: string, kind: RequestKind, status: RequestStatus, createdAt: string, updatedAt: string, institution: { id: string, name: string, country: string } }, explanation: { matchedLanguages: Array<string>, countryMatch: boolean, matchedSkills: Array<{ id: string, label: string }>, missingSkills: Array<{ id: string, label: string }> } }>, myEngagements: Array<{ id: string, status: EngagementStatus, initiatedBy: EngagementSide, proposedByProgramme: boolean, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string }, request: { id: string, title: string, institution: { id: string, name: string } } }> };
 
 export type StaffDashboardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StaffDashboardQuery = { myEngagements: Array<{ id: string, status: EngagementStatus, initiatedBy: EngagementSide, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string }, request: { id: string, title: string, institution: { id: string, name: string } } }>, me: { id: string, institutions: Array<{ id: string, name: string, verification: VerificationStatus, requests: Array<{ id: string, title: string, kind: RequestKind, status: RequestStatus, createdAt: string, updatedAt: string, institution: { id: string, name: string, country: string } }> }> } | null };
+export type StaffDashboardQuery = { myEngagements: Array<{ id: string, status: EngagementStatus, initiatedBy: EngagementSide, proposedByProgramme: boolean, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string }, request: { id: string, title: string, institution: { id: string, name: string } } }>, me: { id: string, institutions: Array<{ id: string, name: string, verification: VerificationStatus, requests: Array<{ id: string, title: string, kind: RequestKind, status: RequestStatus, createdAt: string, updatedAt: string, institution: { id: string, name: string, country: string } }> }> } | null };
 
 export type ApplyToRequestMutationVariables = Exact<{
   requestId: string | number;
@@ -702,7 +702,7 @@ export type RequestSummaryFragment = { id: string, title: string, kind: RequestK
 
 export type RequestDetailFragment = { id: string, title: string, description: string, kind: RequestKind, status: RequestStatus, reviewReason: string | null, createdAt: string, updatedAt: string, languages: Array<string>, workModes: Array<WorkMode>, hoursPerMonth: number | null, startsOn: string | null, endsOn: string | null, skills: Array<{ minLevel: number, required: boolean, skill: { id: string, label: string, inTaxonomy: boolean } }>, institution: { id: string, name: string, country: string, city: string | null, kind: InstitutionKind, verification: VerificationStatus } };
 
-export type EngagementSummaryFragment = { id: string, status: EngagementStatus, initiatedBy: EngagementSide, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string }, request: { id: string, title: string, institution: { id: string, name: string } } };
+export type EngagementSummaryFragment = { id: string, status: EngagementStatus, initiatedBy: EngagementSide, proposedByProgramme: boolean, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string }, request: { id: string, title: string, institution: { id: string, name: string } } };
 
 export type RequestQueryVariables = Exact<{
   id: string | number;
@@ -710,7 +710,7 @@ export type RequestQueryVariables = Exact<{
 }>;
 
 
-export type RequestQuery = { request: { id: string, title: string, description: string, kind: RequestKind, status: RequestStatus, reviewReason: string | null, createdAt: string, updatedAt: string, languages: Array<string>, workModes: Array<WorkMode>, hoursPerMonth: number | null, startsOn: string | null, endsOn: string | null, engagements: Array<{ id: string, status: EngagementStatus, initiatedBy: EngagementSide, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string }, request: { id: string, title: string, institution: { id: string, name: string } } }>, skills: Array<{ minLevel: number, required: boolean, skill: { id: string, label: string, inTaxonomy: boolean } }>, institution: { id: string, name: string, country: string, city: string | null, kind: InstitutionKind, verification: VerificationStatus } } | null, me: { id: string, role: Role, status: AccountStatus, expertProfile: { id: string } | null, institutions: Array<{ id: string }> } | null };
+export type RequestQuery = { request: { id: string, title: string, description: string, kind: RequestKind, status: RequestStatus, reviewReason: string | null, createdAt: string, updatedAt: string, languages: Array<string>, workModes: Array<WorkMode>, hoursPerMonth: number | null, startsOn: string | null, endsOn: string | null, engagements: Array<{ id: string, status: EngagementStatus, initiatedBy: EngagementSide, proposedByProgramme: boolean, hoursGiven: number | null, createdAt: string, updatedAt: string, expert: { id: string, displayName: string, headline: string }, request: { id: string, title: string, institution: { id: string, name: string } } }>, skills: Array<{ minLevel: number, required: boolean, skill: { id: string, label: string, inTaxonomy: boolean } }>, institution: { id: string, name: string, country: string, city: string | null, kind: InstitutionKind, verification: VerificationStatus } } | null, me: { id: string, role: Role, status: AccountStatus, expertProfile: { id: string } | null, institutions: Array<{ id: string }> } | null };
 
 export type MatchExpertsQueryVariables = Exact<{
   requestId: string | number;
@@ -1091,6 +1091,7 @@ export const EngagementSummaryFragmentDoc = new TypedDocumentString(`
   id
   status
   initiatedBy
+  proposedByProgramme
   hoursGiven
   createdAt
   updatedAt
@@ -1300,6 +1301,7 @@ export const MyEngagementsDocument = new TypedDocumentString(`
   id
   status
   initiatedBy
+  proposedByProgramme
   hoursGiven
   createdAt
   updatedAt
@@ -1415,6 +1417,7 @@ fragment EngagementSummary on Engagement {
   id
   status
   initiatedBy
+  proposedByProgramme
   hoursGiven
   createdAt
   updatedAt
@@ -1466,6 +1469,7 @@ fragment EngagementSummary on Engagement {
   id
   status
   initiatedBy
+  proposedByProgramme
   hoursGiven
   createdAt
   updatedAt
@@ -2092,6 +2096,7 @@ fragment EngagementSummary on Engagement {
   id
   status
   initiatedBy
+  proposedByProgramme
   hoursGiven
   createdAt
   updatedAt
