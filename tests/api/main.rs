@@ -14,6 +14,7 @@ mod graphql_http;
 mod import;
 mod insight;
 mod institutions;
+mod journey;
 mod matching;
 mod messages;
 mod moderation;
