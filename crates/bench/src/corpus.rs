@@ -52,7 +52,7 @@ const RESIDENCE: &[&str] = &[
 const ORIGIN: &[&str] = &[
     "NG", "GH", "SN", "KE", "ML", "CM", "CI", "MA", "ET", "CV", "AO",
 ];
-const WORK_MODES: &[&str] = &["REMOTE", "ON_SITE", "HYBRID"];
+const WORK_MODES: &[&str] = &["REMOTE", "SHORT_VISIT", "LONG_STAY"];
 const ENGAGEMENTS: &[&str] = &["MENTORING", "ADVISORY", "TEACHING", "SHORT_MISSION"];
 
 /// One generated expert.

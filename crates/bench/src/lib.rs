@@ -3,6 +3,7 @@
 pub mod areas;
 pub mod corpus;
 pub mod esco;
+pub mod matching;
 pub mod metrics;
 pub mod queries;
 pub mod report;

@@ -150,18 +150,31 @@ pub fn summary_table(scores: &[Scores]) -> String {
 /// NDCG@10 (and MRR) per query kind: one row per kind, one column per system.
 #[must_use]
 pub fn by_kind_table(scores: &[Scores], queries: &[Query]) -> String {
-    let mut out = String::from("| query kind | n |");
+    let groups: Vec<(String, Vec<usize>)> = Kind::ALL
+        .iter()
+        .map(|&kind| {
+            let idx = (0..queries.len())
+                .filter(|&i| queries[i].kind == kind)
+                .collect();
+            (kind.name().to_owned(), idx)
+        })
+        .collect();
+    by_group_table("query kind", scores, &groups)
+}
+
+/// NDCG@10 (and MRR) per group of queries (name, query indices): one row per group, one
+/// column per system.
+#[must_use]
+pub fn by_group_table(title: &str, scores: &[Scores], groups: &[(String, Vec<usize>)]) -> String {
+    let mut out = format!("| {title} | n |");
     for s in scores {
         let _ = write!(out, " {} |", s.name);
     }
     out.push_str("\n|---|---|");
     out.push_str(&"---|".repeat(scores.len()));
     out.push('\n');
-    for kind in Kind::ALL {
-        let idx: Vec<usize> = (0..queries.len())
-            .filter(|&i| queries[i].kind == kind)
-            .collect();
-        let _ = write!(out, "| {} | {} |", kind.name(), idx.len());
+    for (name, idx) in groups {
+        let _ = write!(out, "| {} | {} |", name, idx.len());
         for s in scores {
             let n = mean(
                 &idx.iter()

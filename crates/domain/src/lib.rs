@@ -9,6 +9,7 @@ pub mod error;
 pub mod geo;
 pub mod ids;
 pub mod institution;
+pub mod matching;
 pub mod orcid;
 pub mod password;
 pub mod profile;

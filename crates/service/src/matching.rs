@@ -10,6 +10,8 @@ use crate::profiles::ProfileView;
 use crate::requests::RequestView;
 use crate::search::{ExpertHit, Explanation};
 use crate::{Actor, Service, ServiceError, ServiceResult};
+// The fit components and their weights are the domain's, shared with the benchmark.
+use braingain_domain::matching::{self as scoring, weight};
 use braingain_domain::{AccountStatus, ProfileId, RequestId, RequestStatus, SkillId};
 use braingain_search::experts::{ExpertFilter, ExpertQuery};
 use braingain_store::accounts::AccountRecord;
@@ -22,18 +24,6 @@ use std::sync::Arc;
 
 /// Candidates taken from the index before structured re-ranking.
 const CANDIDATES: usize = 100;
-
-/// Weights of the fit components (they sum to 1).
-mod weight {
-    pub const TEXT: f64 = 0.30;
-    pub const REQUIRED: f64 = 0.30;
-    pub const OPTIONAL: f64 = 0.10;
-    pub const LANGUAGES: f64 = 0.09;
-    pub const WORK_MODES: f64 = 0.05;
-    pub const HOURS: f64 = 0.04;
-    pub const ORIGIN: f64 = 0.08;
-    pub const VERIFIED: f64 = 0.04;
-}
 
 /// The factor on the fit of an expert who has left an invitation unanswered for
 /// [`LESS_ACTIVE_AFTER_DAYS`] or more.
@@ -59,33 +49,8 @@ pub(crate) struct Fit {
     pub(crate) explanation: Explanation,
 }
 
-/// How much of a skill requirement an expert's skills cover: 1 at or above the level, 0.6
-/// below it, 0.3 for a broader, narrower or sibling skill in the taxonomy, else 0.
-fn coverage(wanted: &SkillRecord, min_level: u8, expert: &[(Arc<SkillRecord>, u8)]) -> f64 {
-    let mut best: f64 = 0.0;
-    for (skill, level) in expert {
-        let score = if skill.id == wanted.id {
-            if *level >= min_level { 1.0 } else { 0.6 }
-        } else if skill.broader.contains(&wanted.id)
-            || wanted.broader.contains(&skill.id)
-            || skill.broader.iter().any(|b| wanted.broader.contains(b))
-        {
-            0.3
-        } else {
-            0.0
-        };
-        best = best.max(score);
-    }
-    best
-}
-
-/// The recency factor of an expert last active at `last`: 1 today, 0.9 after three months,
-/// never below 0.8 (the same curve the search index uses).
-fn activity(last: DateTime<Utc>, now: DateTime<Utc>) -> f64 {
-    let days = (now - last).num_days().max(0) as f64;
-    0.8 + 0.2 * 0.5_f64.powf(days / 90.0)
-}
-
+/// The fit of an expert to a request ([`braingain_domain::matching::fit`]) over the
+/// service's records, with the explanation naming the skills.
 pub(crate) fn fit(
     request: &RequestView,
     expert: &ProfileRecord,
@@ -94,72 +59,69 @@ pub(crate) fn fit(
     text: f64,
     now: DateTime<Utc>,
 ) -> Fit {
-    let mut explanation = Explanation::default();
-    let (mut required, mut required_n, mut optional, mut optional_n) = (0.0, 0.0, 0.0, 0.0);
-    for need in &request.skills {
-        let covered = coverage(&need.skill, need.min_level, expert_skills);
-        if covered >= 0.6 {
-            explanation.matched_skills.push(need.skill.clone());
-        } else if need.required {
-            explanation.missing_skills.push(need.skill.clone());
-        }
-        if need.required {
-            required += covered;
-            required_n += 1.0;
-        } else {
-            optional += covered;
-            optional_n += 1.0;
+    fn node(skill: &SkillRecord) -> scoring::SkillNode<'_> {
+        scoring::SkillNode {
+            id: skill.id,
+            broader: &skill.broader,
         }
     }
-    let required = if required_n > 0.0 {
-        required / required_n
-    } else {
-        1.0
-    };
-    let optional = if optional_n > 0.0 {
-        optional / optional_n
-    } else {
-        1.0
-    };
-    let wanted = &request.request.languages;
-    explanation.matched_languages = wanted
+    let needs: Vec<scoring::Need<'_>> = request
+        .skills
         .iter()
-        .filter(|l| expert.languages.iter().any(|(c, _)| c == *l))
-        .map(|l| l.as_str().to_owned())
+        .map(|need| scoring::Need {
+            skill: node(&need.skill),
+            min_level: need.min_level,
+            required: need.required,
+        })
         .collect();
-    let languages = if wanted.is_empty() {
-        1.0
-    } else if explanation.matched_languages.is_empty() {
-        0.0
-    } else {
-        1.0
-    };
-    let modes = &request.request.work_modes;
-    let work_modes = if modes.is_empty() || modes.iter().any(|m| expert.work_modes.contains(m)) {
-        1.0
-    } else {
-        0.0
-    };
-    let hours = match (request.request.hours_per_month, expert.hours_per_month) {
-        (Some(need), Some(offer)) if need > 0 => (f64::from(offer) / f64::from(need)).min(1.0),
-        (Some(_), None) => 0.5,
-        _ => 1.0,
-    };
-    explanation.country_match = expert
-        .origin_countries
-        .contains(&request.institution.country);
-    let score = weight::TEXT * text
-        + weight::REQUIRED * required
-        + weight::OPTIONAL * optional
-        + weight::LANGUAGES * languages
-        + weight::WORK_MODES * work_modes
-        + weight::HOURS * hours
-        + weight::ORIGIN * f64::from(u8::from(explanation.country_match))
-        + weight::VERIFIED * f64::from(u8::from(expert.verified));
+    let held: Vec<scoring::Held<'_>> = expert_skills
+        .iter()
+        .map(|(skill, level)| scoring::Held {
+            skill: node(skill),
+            level: *level,
+        })
+        .collect();
+    let languages: Vec<_> = expert.languages.iter().map(|(code, _)| *code).collect();
     let last = owner.last_active_at.unwrap_or(expert.updated_at);
+    let scored = scoring::fit(
+        &scoring::RequestFacts {
+            needs: &needs,
+            languages: &request.request.languages,
+            work_modes: &request.request.work_modes,
+            hours_per_month: request.request.hours_per_month,
+            country: request.institution.country,
+        },
+        &scoring::ExpertFacts {
+            skills: &held,
+            languages: &languages,
+            work_modes: &expert.work_modes,
+            hours_per_month: expert.hours_per_month,
+            origin_countries: &expert.origin_countries,
+            verified: expert.verified,
+            days_inactive: (now - last).num_days().max(0) as f64,
+        },
+        text,
+    );
+    let skills = |indices: &[usize]| {
+        indices
+            .iter()
+            .filter_map(|&i| request.skills.get(i))
+            .map(|need| need.skill.clone())
+            .collect()
+    };
     Fit {
-        score: score * activity(last, now),
-        explanation,
+        score: scored.score,
+        explanation: Explanation {
+            matched_skills: skills(&scored.matched),
+            missing_skills: skills(&scored.missing),
+            matched_languages: scored
+                .languages
+                .iter()
+                .map(|l| l.as_str().to_owned())
+                .collect(),
+            country_match: scored.country_match,
+            highlights: Vec::new(),
+        },
     }
 }
 

@@ -1,5 +1,6 @@
-//! The relevance evaluation: generates the corpus and queries, runs every system, prints the
-//! figures. `cargo run --release -p braingain-bench --bin relevance -- --help`.
+//! The relevance evaluation: generates the corpus, the search queries and the matching
+//! requests, runs every system, prints the figures.
+//! `cargo run --release -p braingain-bench --bin relevance -- --help`.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -8,6 +9,7 @@ use anyhow::{Context as _, bail};
 use braingain_bench::areas;
 use braingain_bench::corpus::{self, CorpusConfig};
 use braingain_bench::esco::{self, Taxonomy};
+use braingain_bench::matching::{self, MatchRequest};
 use braingain_bench::queries;
 use braingain_bench::report::{self, Judgements};
 use braingain_bench::systems::Run;
@@ -15,13 +17,15 @@ use braingain_bench::systems::braingain::BrainGain;
 use braingain_bench::systems::postgres::{self, Baseline, Match};
 
 const HELP: &str = "\
-relevance: BrainGain expert search vs a PostgreSQL full-text baseline on a generated corpus
+relevance: BrainGain expert search and request matching vs a PostgreSQL full-text baseline
+on a generated corpus
 
 Options:
   --experts N       experts in the corpus (default 5000)
   --seed S          seed of the corpus and queries (default 42)
   --occupations N   occupations (expertise areas) in the corpus (default 150)
   --queries N       evaluation queries (default 120)
+  --requests N      matching requests, request -> experts (default 120; 0 skips matching)
   --esco DIR        directory of skills.tsv.gz and occupations.tsv.gz (default assets/esco)
   --no-postgres     skip the PostgreSQL baseline
   --json FILE       also write per-query scores as JSON
@@ -36,6 +40,7 @@ struct Args {
     seed: u64,
     occupations: usize,
     queries: usize,
+    requests: usize,
     esco: PathBuf,
     postgres: bool,
     json: Option<PathBuf>,
@@ -49,6 +54,7 @@ fn parse_args() -> anyhow::Result<Option<Args>> {
         seed: 42,
         occupations: 150,
         queries: 120,
+        requests: 120,
         esco: esco::default_dir(),
         postgres: true,
         json: None,
@@ -63,6 +69,7 @@ fn parse_args() -> anyhow::Result<Option<Args>> {
             "--seed" => args.seed = value()?.parse().context("--seed")?,
             "--occupations" => args.occupations = value()?.parse().context("--occupations")?,
             "--queries" => args.queries = value()?.parse().context("--queries")?,
+            "--requests" => args.requests = value()?.parse().context("--requests")?,
             "--esco" => args.esco = value()?.into(),
             "--json" => args.json = Some(value()?.into()),
             "--no-postgres" => args.postgres = false,
@@ -81,17 +88,18 @@ fn parse_args() -> anyhow::Result<Option<Args>> {
     Ok(Some(args))
 }
 
-/// Runs the PostgreSQL variants, always dropping the scratch database.
+/// Runs the PostgreSQL variants on each set of query texts (one list of runs per set),
+/// always dropping the scratch database.
 async fn postgres_runs(
     docs: &[braingain_search::ExpertDoc],
-    queries: &[queries::Query],
-) -> anyhow::Result<Vec<Run>> {
+    sets: &[Vec<String>],
+) -> anyhow::Result<Vec<Vec<Run>>> {
     let url = std::env::var("BENCH_DATABASE_URL").unwrap_or_else(|_| postgres::DEFAULT_URL.into());
     let mut baseline = match Baseline::create(&url).await {
         Ok(b) => b,
         Err(e) => {
             println!("PostgreSQL baseline skipped: cannot use {url}: {e:#}");
-            return Ok(Vec::new());
+            return Ok(vec![Vec::new(); sets.len()]);
         }
     };
     let started = Instant::now();
@@ -103,19 +111,44 @@ async fn postgres_runs(
             baseline.name(),
             started.elapsed().as_secs_f64()
         );
-        let mut runs = Vec::new();
-        for cfg in postgres::CONFIGS {
-            for mode in [Match::Any, Match::All] {
-                runs.push(baseline.run(cfg, mode, queries).await?);
+        let mut all = Vec::new();
+        for texts in sets {
+            let mut runs = Vec::new();
+            for cfg in postgres::CONFIGS {
+                for mode in [Match::Any, Match::All] {
+                    runs.push(baseline.run(cfg, mode, texts).await?);
+                }
             }
+            all.push(runs);
         }
-        anyhow::Ok(runs)
+        anyhow::Ok(all)
     }
     .await;
     let dropped = baseline.drop_database().await;
     let runs = result?;
     dropped?;
     Ok(runs)
+}
+
+/// Judges every expert for every matching request.
+fn match_judgements(
+    requests: &[MatchRequest],
+    experts: &[corpus::Expert],
+    languages: bool,
+) -> Judgements {
+    let grades = requests
+        .iter()
+        .map(|r| {
+            experts
+                .iter()
+                .filter_map(|e| {
+                    let g = matching::grade(r, e, languages);
+                    (g > 0).then(|| (e.profile_id.clone(), g))
+                })
+                .collect()
+        })
+        .collect();
+    Judgements { grades }
 }
 
 #[tokio::main]
@@ -217,8 +250,34 @@ async fn main() -> anyhow::Result<()> {
         "braingain: skill expansion found skills for {expanded} of {} queries",
         queries.len()
     );
+    let requests = matching::generate(&tax, &areas, &experts, args.requests, args.seed);
+    let mut match_runs = Vec::new();
+    if !requests.is_empty() {
+        match_runs.push(braingain.match_requests(
+            "BrainGain matchExperts",
+            &tax,
+            &experts,
+            &requests,
+            true,
+        )?);
+        match_runs.push(braingain.match_requests(
+            "BrainGain, index order",
+            &tax,
+            &experts,
+            &requests,
+            false,
+        )?);
+    }
     if args.postgres {
-        runs.extend(postgres_runs(&docs, &queries).await?);
+        let texts = vec![
+            queries.iter().map(|q| q.text.clone()).collect(),
+            requests.iter().map(|r| r.text(&tax)).collect(),
+        ];
+        let mut pg = postgres_runs(&docs, &texts).await?.into_iter();
+        runs.extend(pg.next().unwrap_or_default());
+        if !requests.is_empty() {
+            match_runs.extend(pg.next().unwrap_or_default());
+        }
     } else {
         println!("PostgreSQL baseline skipped: --no-postgres");
     }
@@ -251,6 +310,11 @@ async fn main() -> anyhow::Result<()> {
             );
         }
     }
+    let match_scores = if requests.is_empty() {
+        Vec::new()
+    } else {
+        print_matching(&requests, &experts, &match_runs)
+    };
     if let Some(path) = &args.json {
         let detail = serde_json::json!({
             "experts": experts.len(),
@@ -260,10 +324,57 @@ async fn main() -> anyhow::Result<()> {
                 "occupation": tax.occupations[areas[q.area].occupation].labels[0].preferred,
             })).collect::<Vec<_>>(),
             "systems": scores,
+            "requests": requests.iter().map(|r| serde_json::json!({
+                "text": r.text(&tax), "lang": r.lang,
+                "required": r.required.iter().map(|&(s, l)| (tax.skills[s].label(0), l)).collect::<Vec<_>>(),
+                "occupation": tax.occupations[areas[r.area].occupation].labels[0].preferred,
+            })).collect::<Vec<_>>(),
+            "matching": match_scores,
         });
         std::fs::write(path, serde_json::to_vec_pretty(&detail)?)
             .with_context(|| format!("writing {}", path.display()))?;
     }
     eprintln!("total: {:.1} s", total.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// Scores and prints the matching evaluation; returns the scores (with languages judged).
+fn print_matching(
+    requests: &[MatchRequest],
+    experts: &[corpus::Expert],
+    runs: &[Run],
+) -> Vec<report::Scores> {
+    let judgements = match_judgements(requests, experts, true);
+    let blind = match_judgements(requests, experts, false);
+    let mean_count = |j: &Judgements, g: u8| {
+        (0..requests.len()).map(|q| j.count(q, g)).sum::<usize>() as f64
+            / requests.len().max(1) as f64
+    };
+    eprintln!(
+        "matching judgements per request (mean): grade 3 {:.1}, grade 2 {:.1}, grade 1 {:.1}",
+        mean_count(&judgements, 3),
+        mean_count(&judgements, 2),
+        mean_count(&judgements, 1)
+    );
+    let scores: Vec<_> = runs.iter().map(|r| report::score(r, &judgements)).collect();
+    println!(
+        "\n## Matching (request → experts): {} requests\n",
+        requests.len()
+    );
+    println!("{}", report::summary_table(&scores));
+    let groups: Vec<(String, Vec<usize>)> = esco::LANGS
+        .iter()
+        .map(|&lang| {
+            let idx = (0..requests.len())
+                .filter(|&i| requests[i].lang == lang)
+                .collect();
+            (format!("title ({lang})"), idx)
+        })
+        .collect();
+    println!("NDCG@10 / MRR by request language:\n");
+    println!("{}", report::by_group_table("request", &scores, &groups));
+    let blind_scores: Vec<_> = runs.iter().map(|r| report::score(r, &blind)).collect();
+    println!("Language-blind judgements (the language condition dropped):\n");
+    println!("{}", report::summary_table(&blind_scores));
+    scores
 }

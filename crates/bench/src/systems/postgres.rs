@@ -23,7 +23,6 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{AssertSqlSafe, Connection as _, PgConnection, PgPool};
 
 use super::{DEPTH, Run};
-use crate::queries::Query;
 
 /// The server used when `BENCH_DATABASE_URL` is not set.
 pub const DEFAULT_URL: &str = "postgres://postgres@127.0.0.1:5432/test";
@@ -148,8 +147,8 @@ impl Baseline {
         Ok(())
     }
 
-    /// Runs every query with configuration `cfg` (one of [`CONFIGS`]) and `mode`.
-    pub async fn run(&self, cfg: &str, mode: Match, queries: &[Query]) -> anyhow::Result<Run> {
+    /// Runs every query text with configuration `cfg` (one of [`CONFIGS`]) and `mode`.
+    pub async fn run(&self, cfg: &str, mode: Match, texts: &[String]) -> anyhow::Result<Run> {
         anyhow::ensure!(CONFIGS.contains(&cfg), "unknown configuration {cfg}");
         let tsquery = match mode {
             Match::All => format!("plainto_tsquery('{cfg}', $1)"),
@@ -173,13 +172,13 @@ impl Baseline {
             ),
             ..Run::default()
         };
-        for q in queries {
+        for text in texts {
             let started = Instant::now();
             let ids: Vec<String> = sqlx::query_scalar(AssertSqlSafe(sql.clone()))
-                .bind(&q.text)
+                .bind(text)
                 .fetch_all(&self.pool)
                 .await
-                .with_context(|| format!("query {:?}", q.text))?;
+                .with_context(|| format!("query {text:?}"))?;
             run.millis.push(started.elapsed().as_secs_f64() * 1000.0);
             run.ranked.push(ids);
         }
