@@ -17,6 +17,27 @@ pub const HOLD: &str = "mutation($id: ID!, $r: String!) { holdRequest(id: $id, r
 pub const RESUME: &str = "mutation($id: ID!, $r: String) { resumeRequest(id: $id, reason: $r) { id status reviewReason } }";
 pub const CLOSE_WHY: &str = "mutation($id: ID!, $c: Boolean!, $r: String) { closeRequest(id: $id, completed: $c, reason: $r) { id status reviewReason } }";
 const NOTIFICATIONS: &str = "{ notifications { kind text } }";
+const SEARCH: &str = "query($q: String) { searchRequests(query: $q) { request { id } } }";
+
+/// Waits (up to 10 s) until an anonymous request search for "flood" does (or does not) find
+/// `request`.
+async fn until_searchable(app: &TestApp, request: &str, present: bool) {
+    for _ in 0..100 {
+        let body = app.gql(SEARCH, json!({ "q": "flood" })).await;
+        let hits = body["data"]["searchRequests"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{body}"));
+        if hits.iter().any(|h| h["request"]["id"] == request) == present {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!(
+        "request search never {} {request}",
+        if present { "found" } else { "dropped" }
+    );
+}
+
 /// Runs `query` as `who` (or anonymously), expecting an error; returns its code.
 pub async fn refused(app: &TestApp, who: Option<&Signed>, query: &str, vars: Value) -> String {
     let body = app
@@ -57,6 +78,7 @@ async fn a_request_on_hold_shows_why_takes_no_experts_and_resumes_where_it_was()
     let (amara, amara_profile) = expert_with_profile(&app, "amara@example.org", "PUBLIC").await;
     let (kofi, kofi_profile) = expert_with_profile(&app, "kofi@example.org", "PUBLIC").await;
     let application = apply(&app, &amara, &request).await;
+    until_searchable(&app, &request, true).await;
 
     let held = ok(
         &app,
@@ -87,6 +109,7 @@ async fn a_request_on_hold_shows_why_takes_no_experts_and_resumes_where_it_was()
     );
     let public = app.gql(VIEW, json!({ "id": request })).await;
     assert!(public["data"]["request"].is_null(), "on hold is not public");
+    until_searchable(&app, &request, false).await;
     let applying = app
         .gql_as(
             Some(&kofi.access),
@@ -126,6 +149,7 @@ async fn a_request_on_hold_shows_why_takes_no_experts_and_resumes_where_it_was()
 
     let resumed = ok(&app, &moderator, RESUME, json!({ "id": request })).await;
     assert_eq!(resumed["status"], "OPEN", "nobody was accepted yet");
+    until_searchable(&app, &request, true).await;
     assert!(
         resumed["reviewReason"].is_null(),
         "the hold's reason is gone"

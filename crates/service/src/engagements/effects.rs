@@ -15,7 +15,8 @@ use chrono::{DateTime, Utc};
 
 impl Service {
     /// Puts an OPEN request `IN_PROGRESS` in `tx`. Losing that update to another acceptance
-    /// is fine (the request is under way either way); losing it to a closing is a `CONFLICT`.
+    /// is fine (the request is under way either way); losing it to a closing or a hold is a
+    /// `CONFLICT`.
     pub(super) async fn start_request(
         &self,
         tx: &DatabaseTransaction,
@@ -32,7 +33,8 @@ impl Service {
             Some(RequestStatus::InProgress) => Ok(()),
             _ => Err(ServiceError::Conflict {
                 field: None,
-                message: "the request changed meanwhile (it was closed); reload it".into(),
+                message: "the request changed meanwhile (it was closed or put on hold); reload it"
+                    .into(),
             }),
         }
     }
