@@ -49,9 +49,9 @@ pub struct ServiceParts {
     pub skills: skills::SkillCatalog,
     /// The expert search index (kept in step by [`Service::run_indexer`]).
     pub experts: braingain_search::ExpertIndex,
-}
     /// The request search index (kept in step by the same task).
     pub requests: braingain_search::RequestIndex,
+}
 
 /// The application's use cases, sharing one store, clock and key set. Cheap to clone.
 #[derive(Clone, Debug)]
@@ -70,8 +70,8 @@ struct Inner {
     changes_recorded: Arc<Notify>,
     skills: Arc<skills::SkillCatalog>,
     experts: Arc<braingain_search::ExpertIndex>,
-}
     requests: Arc<braingain_search::RequestIndex>,
+}
 
 impl Service {
     /// Assembles the service from its parts.
@@ -88,8 +88,8 @@ impl Service {
                 changes_recorded: Arc::new(Notify::new()),
                 skills: Arc::new(parts.skills),
                 experts: Arc::new(parts.experts),
-            }),
                 requests: Arc::new(parts.requests),
+            }),
         }
     }
 
