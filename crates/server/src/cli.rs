@@ -205,6 +205,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .reindex(|done| tracing::info!(profiles = done, "reindexing"))
                 .await
                 .map_err(|e| anyhow::anyhow!("reindex failed: {e:?}"))?;
+            let requests = app
+                .state
+                .service
+                .reindex_requests()
+                .await
+                .map_err(|e| anyhow::anyhow!("reindex failed: {e:?}"))?;
             app.state.service.store().close().await?;
             println!(
                 "reindexed {count} profiles and {requests} open requests in {:.1} s",
@@ -221,12 +227,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             app.state.service.store().close().await?;
             seeded
         }
-            let requests = app
-                .state
-                .service
-                .reindex_requests()
-                .await
-                .map_err(|e| anyhow::anyhow!("reindex failed: {e:?}"))?;
     }
 }
 
