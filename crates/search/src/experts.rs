@@ -7,6 +7,7 @@
 //! outbox position as payload) and rebuilds with [`ExpertIndex::clear`]. The crate README
 //! explains the schema, analysis, scoring, facets and cursor format.
 
+mod bulk;
 pub(crate) mod collector;
 pub(crate) mod coord;
 pub(crate) mod cursor;

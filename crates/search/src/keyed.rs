@@ -19,8 +19,35 @@ use tantivy::{
 use crate::analysis;
 use crate::error::SearchError;
 
-/// Memory budget of the single-threaded writer.
-const WRITER_MEMORY_BYTES: usize = 64 * 1024 * 1024;
+/// How the writer indexes: with how many threads, within what memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WriterOptions {
+    /// Indexing threads.
+    pub(crate) threads: usize,
+    /// Memory budget over all threads, in bytes (a thread flushes a segment when its share
+    /// is full).
+    pub(crate) memory_bytes: usize,
+}
+
+impl WriterOptions {
+    /// A serving process: one thread, 64 MiB, small commits all day long.
+    pub(crate) const LIVE: Self = Self {
+        threads: 1,
+        memory_bytes: 64 * 1024 * 1024,
+    };
+
+    /// A bulk rebuild with the server stopped: a thread per core (at most 4), 384 MiB each,
+    /// so segments are large and few.
+    pub(crate) fn bulk() -> Self {
+        let threads = std::thread::available_parallelism()
+            .map_or(2, std::num::NonZero::get)
+            .clamp(1, 4);
+        Self {
+            threads,
+            memory_bytes: threads * 384 * 1024 * 1024,
+        }
+    }
+}
 
 /// See the module documentation.
 pub(crate) struct KeyedIndex {
@@ -46,12 +73,23 @@ impl KeyedIndex {
         key: Field,
         format: &'static str,
     ) -> Result<Self, SearchError> {
+        Self::open_in_dir_with(dir, schema, key, format, WriterOptions::LIVE)
+    }
+
+    /// [`KeyedIndex::open_in_dir`] with a writer set up as `options` say.
+    pub(crate) fn open_in_dir_with(
+        dir: &Path,
+        schema: Schema,
+        key: Field,
+        format: &'static str,
+        options: WriterOptions,
+    ) -> Result<Self, SearchError> {
         std::fs::create_dir_all(dir).map_err(TantivyError::from)?;
         let directory = MmapDirectory::open(dir).map_err(TantivyError::from)?;
         let exists = Index::exists(&directory).map_err(TantivyError::from)?;
         if !exists {
             let index = Index::create(directory, schema, IndexSettings::default())?;
-            return Self::with_index(index, key, format);
+            return Self::with_index(index, key, format, options);
         }
         let corrupt = |error: TantivyError| SearchError::Corrupt(error.to_string());
         let index = Index::open(directory).map_err(corrupt)?;
@@ -62,7 +100,7 @@ impl KeyedIndex {
         if metas.payload.is_some_and(|p| !p.starts_with(format)) {
             return Err(SearchError::Corrupt("the index has another format".into()));
         }
-        Self::with_index(index, key, format).map_err(|error| match error {
+        Self::with_index(index, key, format, options).map_err(|error| match error {
             SearchError::Engine(engine) if !engine.is_lock_failure() => {
                 SearchError::Corrupt(engine.to_string())
             }
@@ -79,16 +117,26 @@ impl KeyedIndex {
         key: Field,
         format: &'static str,
     ) -> Result<Self, SearchError> {
-        Self::with_index(Index::create_in_ram(schema), key, format)
+        Self::with_index(
+            Index::create_in_ram(schema),
+            key,
+            format,
+            WriterOptions::LIVE,
+        )
     }
 
-    fn with_index(index: Index, key: Field, format: &'static str) -> Result<Self, SearchError> {
+    fn with_index(
+        index: Index,
+        key: Field,
+        format: &'static str,
+        options: WriterOptions,
+    ) -> Result<Self, SearchError> {
         analysis::register(index.tokenizers());
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let writer = index.writer_with_num_threads(1, WRITER_MEMORY_BYTES)?;
+        let writer = index.writer_with_num_threads(options.threads, options.memory_bytes)?;
         Ok(Self {
             index,
             key,
@@ -129,6 +177,51 @@ impl KeyedIndex {
             .map(drop)
             .map_err(SearchError::from);
         self.commit_or_rollback(&mut writer, cleared, payload)
+    }
+
+    /// Replaces every document by those `batches` yield and commits once with `payload`;
+    /// returns how many documents were added. Until the commit, searches see the previous
+    /// documents. If a batch is an error (or writing fails), nothing is committed and the
+    /// index stays as it was.
+    pub(crate) fn rebuild<E: From<SearchError>>(
+        &self,
+        batches: impl Iterator<Item = Result<Vec<TantivyDocument>, E>>,
+        payload: &str,
+    ) -> Result<u64, E> {
+        let mut writer = self.lock_writer();
+        let mut added = 0;
+        let written = (|| -> Result<(), E> {
+            writer.delete_all_documents().map_err(SearchError::from)?;
+            for batch in batches {
+                for doc in batch? {
+                    writer.add_document(doc).map_err(SearchError::from)?;
+                    added += 1;
+                }
+            }
+            Ok(())
+        })();
+        if let Err(error) = written {
+            let _ = writer.rollback();
+            return Err(error);
+        }
+        self.commit_or_rollback(&mut writer, Ok(()), payload)?;
+        Ok(added)
+    }
+
+    /// Waits for the merges the last commits started, then releases the writer (and its
+    /// lock on the directory).
+    pub(crate) fn close(self) -> Result<(), SearchError> {
+        let writer = self
+            .writer
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        writer.wait_merging_threads()?;
+        Ok(())
+    }
+
+    /// How many segments the last commit holds.
+    pub(crate) fn segments(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
     }
 
     /// The payload of the last commit without the format prefix (`None` before the first).

@@ -89,8 +89,24 @@ pub enum Command {
     /// Load data: `--demo` loads a small demo network with documented sign-ins.
     Seed {
         /// Load the demo network (idempotent; refused on a database with other accounts).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "experts")]
         demo: bool,
+        /// Generate a synthetic network of this many experts (README, "Synthetic networks");
+        /// the server must be stopped.
+        #[arg(long, value_name = "N")]
+        experts: Option<u64>,
+        /// Institutions of the synthetic network (real universities).
+        #[arg(long, value_name = "M", default_value_t = 100, requires = "experts")]
+        institutions: usize,
+        /// Requests of the synthetic network.
+        #[arg(long, value_name = "K", default_value_t = 500, requires = "experts")]
+        requests: usize,
+        /// The seed: the same seed gives the same network.
+        #[arg(long, value_name = "S", default_value_t = 1, requires = "experts")]
+        seed: u64,
+        /// Seed even though the database holds accounts that are not synthetic.
+        #[arg(long, requires = "experts")]
+        force: bool,
     },
 }
 
@@ -218,9 +234,26 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Seed { demo } => {
+        Command::Seed {
+            demo,
+            experts,
+            institutions,
+            requests,
+            seed,
+            force,
+        } => {
+            if let Some(experts) = experts {
+                let spec = braingain_service::synthetic::SyntheticSpec {
+                    experts,
+                    institutions,
+                    requests,
+                    seed,
+                    force,
+                };
+                return crate::commands::synthetic::run(settings, spec).await;
+            }
             if !demo {
-                bail!("say what to seed: --demo");
+                bail!("say what to seed: --demo, or --experts N for a synthetic network");
             }
             let app = App::build_detached(settings, Arc::new(SystemClock)).await?;
             let seeded = crate::commands::seed::demo(&app.state.service).await;

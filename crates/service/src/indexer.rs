@@ -4,6 +4,7 @@
 //! both. After a crash it resumes from the lower of the two positions, so no change is lost;
 //! re-applying a change is harmless (documents are keyed by profile or request id).
 
+mod rebuild;
 mod requests;
 
 pub use requests::searchable_request;
@@ -98,10 +99,24 @@ impl Service {
     /// Index documents for these profiles, and the ids that must leave the index (gone,
     /// hidden, suspended, unverified).
     async fn documents(&self, ids: &[ProfileId]) -> ServiceResult<(Vec<ExpertDoc>, Vec<String>)> {
-        let db = self.store().conn();
-        let found = profiles::find_many(db, ids).await?;
+        let found = profiles::find_many(self.store().conn(), ids).await?;
+        let mut gone: Vec<String> = ids
+            .iter()
+            .filter(|id| !found.iter().any(|p| p.id == **id))
+            .map(ToString::to_string)
+            .collect();
+        let (docs, unsearchable) = self.documents_of(found).await?;
+        gone.extend(unsearchable);
+        Ok((docs, gone))
+    }
+
+    /// Index documents for loaded profiles, and the ids of those that must not be in search.
+    async fn documents_of(
+        &self,
+        found: Vec<ProfileRecord>,
+    ) -> ServiceResult<(Vec<ExpertDoc>, Vec<String>)> {
         let owners: HashMap<_, _> = braingain_store::accounts::find_many(
-            db,
+            self.store().conn(),
             &found.iter().map(|p| p.account_id).collect::<Vec<_>>(),
         )
         .await?
@@ -109,11 +124,7 @@ impl Service {
         .map(|a| (a.id, a))
         .collect();
         let mut docs = Vec::with_capacity(found.len());
-        let mut gone: Vec<String> = ids
-            .iter()
-            .filter(|id| !found.iter().any(|p| p.id == **id))
-            .map(ToString::to_string)
-            .collect();
+        let mut gone = Vec::new();
         for profile in found {
             match owners.get(&profile.account_id) {
                 Some(owner) if searchable(owner, &profile) => {
@@ -190,36 +201,10 @@ impl Service {
         })
     }
 
-    /// Rebuilds the whole index from the database: clears it (recording the current outbox
-    /// position, so later changes still apply), then indexes every profile page by page.
-    pub async fn reindex(&self, mut progress: impl FnMut(usize)) -> ServiceResult<usize> {
-        let db = self.store().conn();
-        let position = events::last_position(db).await?;
-        let index = self.inner.experts.clone();
-        let payload = position.to_string();
-        tokio::task::spawn_blocking(move || index.clear(&payload))
+    /// Rebuilds the whole index from the database (see [`Service::rebuild_index`]).
+    pub async fn reindex(&self, progress: impl FnMut(usize)) -> ServiceResult<usize> {
+        self.rebuild_index(&self.inner.experts.clone(), progress)
             .await
-            .map_err(ServiceError::internal)?
-            .map_err(ServiceError::internal)?;
-        let mut after = None;
-        let mut total = 0;
-        loop {
-            let ids = profiles::ids_page(db, after, 1000).await?;
-            let Some(last) = ids.last().copied() else {
-                break;
-            };
-            after = Some(last);
-            let (docs, _) = self.documents(&ids).await?;
-            total += ids.len();
-            let index = self.inner.experts.clone();
-            let payload = position.to_string();
-            tokio::task::spawn_blocking(move || index.apply(docs, Vec::new(), &payload))
-                .await
-                .map_err(ServiceError::internal)?
-                .map_err(ServiceError::internal)?;
-            progress(total);
-        }
-        Ok(total)
     }
 
     /// The single writer task: applies changes as they are recorded until `stop` turns true.
@@ -271,6 +256,17 @@ pub fn open_index(dir: &std::path::Path) -> anyhow::Result<(ExpertIndex, bool)> 
         ExpertIndex::open_in_dir,
         ExpertIndex::committed_payload,
     )
+}
+
+/// [`open_index`] with a writer made for a bulk rebuild
+/// ([`ExpertIndex::open_in_dir_for_bulk`]); fails while a server holds the index.
+pub fn open_index_for_bulk(dir: &std::path::Path) -> anyhow::Result<ExpertIndex> {
+    open_on_disk(
+        dir,
+        ExpertIndex::open_in_dir_for_bulk,
+        ExpertIndex::committed_payload,
+    )
+    .map(|(index, _)| index)
 }
 
 /// [`open_index`] for the request index.

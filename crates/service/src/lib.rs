@@ -21,6 +21,7 @@ pub mod requests;
 pub mod search;
 pub mod sessions;
 pub mod skills;
+pub mod synthetic;
 
 pub use actor::{Actor, RequestMeta, Session};
 pub use config::{ServiceConfig, ThrottleConfig};

@@ -23,6 +23,7 @@ pub mod skills;
 pub mod stalled;
 pub mod state;
 mod store;
+pub mod synthetic;
 pub mod throttle;
 
 pub use error::StoreError;

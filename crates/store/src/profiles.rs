@@ -342,3 +342,20 @@ pub async fn ids_page(
         .map(|m| ProfileId(m.id))
         .collect())
 }
+
+/// One page of whole profiles (with skills and origins) in id order, after `after`: the
+/// index rebuild reads every profile this way, three queries a page.
+pub async fn page_after(
+    db: &impl ConnectionTrait,
+    after: Option<ProfileId>,
+    limit: u64,
+) -> Result<Vec<ProfileRecord>, StoreError> {
+    use sea_orm::QuerySelect;
+    let mut query = ExpertProfiles::find()
+        .order_by_asc(expert_profile::Column::Id)
+        .limit(limit);
+    if let Some(after) = after {
+        query = query.filter(expert_profile::Column::Id.gt(after.0));
+    }
+    load_many(db, query.all(db).await?).await
+}
