@@ -46,10 +46,20 @@ const HEALTH: &[&str] = &["2211", "2212", "2221", "2222", "2262", "3221"];
 /// University teachers and researchers.
 const ACADEMIA: &[&str] = &["2310", "2131", "2133", "2120", "2632"];
 
+/// One row of [`ORIGIN_TABLE`].
+type OriginRow = (
+    &'static str,
+    f64,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+);
+
 /// Countries of origin: code, diaspora weight, corridors (`residence weight, …`), naming
 /// traditions (`locale weight, …`), languages, strengths.
 #[rustfmt::skip]
-const ORIGIN_TABLE: &[(&str, f64, &str, &str, &str, &[&str])] = &[
+const ORIGIN_TABLE: &[OriginRow] = &[
     ("IN", 18.0, "US 30, AE 20, GB 15, CA 10, SA 8, AU 7, SG 5, DE 5", "north-indian 5, south-indian 4, bengali 1", "en", TECH),
     ("MX", 10.0, "US 85, CA 8, ES 7", "mexican 1", "es", &["2142", "2144", "3115"]),
     ("CN", 8.0, "US 45, CA 20, AU 15, GB 10, JP 10", "chinese 1", "zh", ACADEMIA),
