@@ -252,7 +252,7 @@ async fn only_open_requests_are_ever_found() {
 }
 
 #[tokio::test]
-async fn an_approved_request_is_findable_within_a_second_and_a_closed_one_disappears() {
+async fn an_approved_request_is_findable_within_a_second_and_leaves_when_held_or_closed() {
     let app = TestApp::spawn().await;
     let desk = desk(&app).await;
     // Builds the skill autocomplete index the search expands queries with.
@@ -290,6 +290,18 @@ async fn an_approved_request_is_findable_within_a_second_and_a_closed_one_disapp
         "findable within a second, not {:?}",
         approved.elapsed()
     );
+
+    // Put on hold it leaves search; resumed (back to OPEN) it returns.
+    let hold =
+        "mutation($id: ID!) { holdRequest(id: $id, reason: \"Funding under review\") { status } }";
+    let resume = "mutation($id: ID!) { resumeRequest(id: $id) { status } }";
+    let held = ok(&app, &desk.moderator, hold, json!({ "id": id })).await;
+    assert_eq!(held["status"], "ON_HOLD");
+    let hits = eventually(&app, json!({ "q": "groundwater sahel" }), &id, false).await;
+    assert!(hits.is_empty(), "{hits:?}");
+    ok(&app, &desk.moderator, resume, json!({ "id": id })).await;
+    let back = eventually(&app, json!({ "q": "groundwater sahel" }), &id, true).await;
+    assert_eq!(ids(&back), vec![id.clone()]);
 
     ok(&app, &desk.staff, CLOSE, json!({ "id": id, "c": false })).await;
     let closed = Instant::now();
