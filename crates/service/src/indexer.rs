@@ -2,8 +2,10 @@
 //! changed profiles and requests into index documents, and applies them in batches to the
 //! expert and request indexes, committing the last applied outbox position with each batch in
 //! both. After a crash it resumes from the lower of the two positions, so no change is lost;
-//! re-applying a change is harmless (documents are keyed by profile or request id).
+//! re-applying a change is harmless (documents are keyed by profile or request id). Positions
+//! that commit late (after higher ones) are picked up by the [`cursor`]'s gap watch.
 
+mod cursor;
 mod rebuild;
 mod requests;
 
@@ -17,8 +19,28 @@ use braingain_store::events::{self, ChangeEvent};
 use braingain_store::profiles::{self, ProfileRecord};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
-use std::time::Duration;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::{Duration, Instant};
 use tokio::sync::watch;
+
+pub(crate) use cursor::Cursor;
+
+/// The writer's cursor (none until the first round reads the committed position) and the
+/// highest position it has read, readable without waiting for a round (-1: not known yet).
+#[derive(Debug)]
+pub(crate) struct WriterState {
+    cursor: tokio::sync::Mutex<Option<Cursor>>,
+    read: AtomicI64,
+}
+
+impl Default for WriterState {
+    fn default() -> Self {
+        Self {
+            cursor: tokio::sync::Mutex::new(None),
+            read: AtomicI64::new(-1),
+        }
+    }
+}
 
 /// Changes read from the outbox per batch.
 const BATCH: u64 = 500;
@@ -54,21 +76,85 @@ impl Service {
     /// How many changes the index is behind the database.
     pub async fn index_lag(&self) -> ServiceResult<i64> {
         let last = events::last_position(self.store().conn()).await?;
-        Ok((last - self.indexed_position()?).max(0))
+        let read = match self.inner.writer.read.load(Ordering::Acquire) {
+            -1 => self.indexed_position()?,
+            read => read,
+        };
+        Ok((last - read).max(0))
     }
 
-    /// Applies every pending change; returns how many changes were applied.
+    /// Applies every pending change, and those that committed late into positions stepped
+    /// over earlier; returns how many changes were applied.
     pub async fn index_pending(&self) -> ServiceResult<usize> {
+        let db = self.store().conn();
+        let mut guard = self.inner.writer.cursor.lock().await;
+        let mut cursor = match guard.take() {
+            Some(cursor) => cursor,
+            None => {
+                let watermark = self.indexed_position()?;
+                let present =
+                    events::positions_between(db, watermark - cursor::LOOKBACK, watermark).await?;
+                Cursor::resume(watermark, &present, Instant::now())
+            }
+        };
+        // The cursor is put back only as far as the indexes have committed.
+        let result = self.index_round(&mut cursor).await;
+        self.inner
+            .writer
+            .read
+            .store(cursor.read(), Ordering::Release);
+        *guard = Some(cursor);
+        result
+    }
+
+    async fn index_round(&self, cursor: &mut Cursor) -> ServiceResult<usize> {
+        let db = self.store().conn();
         let mut applied = 0;
-        loop {
-            let position = self.indexed_position()?;
-            let batch = events::after(self.store().conn(), position, BATCH).await?;
-            let Some(last) = batch.last().map(|e| e.position) else {
-                return Ok(applied);
-            };
-            applied += batch.len();
-            self.apply_changes(&batch, last).await?;
+        let gaps = cursor.gaps();
+        if !gaps.is_empty() {
+            // Late commits: the change is re-read whatever it was (the row's state now decides).
+            let late: Vec<ChangeEvent> = events::in_ranges(db, &gaps)
+                .await?
+                .into_iter()
+                .map(|e| ChangeEvent {
+                    op: "upsert".to_owned(),
+                    ..e
+                })
+                .collect();
+            if !late.is_empty() {
+                let mut next = cursor.clone();
+                next.fill(&late.iter().map(|e| e.position).collect::<Vec<_>>());
+                self.apply_changes(&late, next.watermark()).await?;
+                tracing::debug!(changes = late.len(), "applied changes that committed late");
+                applied += late.len();
+                *cursor = next;
+            }
+            let given_up = cursor.expire(Instant::now());
+            if given_up > 0 {
+                tracing::debug!(positions = given_up, "outbox positions never committed");
+            }
         }
+        loop {
+            let batch = events::after(db, cursor.read(), BATCH).await?;
+            if batch.is_empty() {
+                return Ok(applied);
+            }
+            let mut next = cursor.clone();
+            next.advance(
+                &batch.iter().map(|e| e.position).collect::<Vec<_>>(),
+                Instant::now(),
+            );
+            self.apply_changes(&batch, next.watermark()).await?;
+            applied += batch.len();
+            *cursor = next;
+        }
+    }
+
+    /// Forgets the writer's cursor, after an index was rebuilt: the next round starts from
+    /// the position the rebuild committed.
+    pub(crate) async fn reset_index_cursor(&self) {
+        *self.inner.writer.cursor.lock().await = None;
+        self.inner.writer.read.store(-1, Ordering::Release);
     }
 
     /// Applies one batch to both indexes, each committed with `last` as its position.

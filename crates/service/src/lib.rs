@@ -6,6 +6,8 @@ mod config;
 pub mod demo;
 pub mod engagements;
 mod error;
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod fuzzing;
 pub mod import;
 pub mod indexer;
 pub mod insight;
@@ -72,6 +74,7 @@ struct Inner {
     skills: Arc<skills::SkillCatalog>,
     experts: Arc<braingain_search::ExpertIndex>,
     requests: Arc<braingain_search::RequestIndex>,
+    writer: indexer::WriterState,
 }
 
 impl Service {
@@ -90,6 +93,7 @@ impl Service {
                 skills: Arc::new(parts.skills),
                 experts: Arc::new(parts.experts),
                 requests: Arc::new(parts.requests),
+                writer: indexer::WriterState::default(),
             }),
         }
     }

@@ -4,8 +4,8 @@ use crate::StoreError;
 use crate::entities::change_event::{self, Entity as ChangeEvents};
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, NotSet, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, NotSet, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -61,6 +61,17 @@ pub struct ChangeEvent {
     pub op: String,
 }
 
+impl From<change_event::Model> for ChangeEvent {
+    fn from(m: change_event::Model) -> Self {
+        Self {
+            position: m.id,
+            entity: m.entity,
+            entity_id: m.entity_id,
+            op: m.op,
+        }
+    }
+}
+
 /// Records a change, in the caller's transaction.
 pub async fn record(
     db: &impl ConnectionTrait,
@@ -94,13 +105,50 @@ pub async fn after(
         .all(db)
         .await?
         .into_iter()
-        .map(|m| ChangeEvent {
-            position: m.id,
-            entity: m.entity,
-            entity_id: m.entity_id,
-            op: m.op,
-        })
+        .map(ChangeEvent::from)
         .collect())
+}
+
+/// The changes whose positions fall in any of these inclusive ranges, oldest first (the
+/// index writer looks here for changes that committed after later ones).
+pub async fn in_ranges(
+    db: &impl ConnectionTrait,
+    ranges: &[(i64, i64)],
+) -> Result<Vec<ChangeEvent>, StoreError> {
+    let mut found = Vec::new();
+    for chunk in ranges.chunks(64) {
+        let any = chunk.iter().fold(Condition::any(), |any, &(from, to)| {
+            any.add(change_event::Column::Id.between(from, to))
+        });
+        found.extend(
+            ChangeEvents::find()
+                .filter(any)
+                .order_by_asc(change_event::Column::Id)
+                .all(db)
+                .await?
+                .into_iter()
+                .map(ChangeEvent::from),
+        );
+    }
+    found.sort_by_key(|e| e.position);
+    Ok(found)
+}
+
+/// The positions that exist in `(after, up_to]`, ascending.
+pub async fn positions_between(
+    db: &impl ConnectionTrait,
+    after: i64,
+    up_to: i64,
+) -> Result<Vec<i64>, StoreError> {
+    Ok(ChangeEvents::find()
+        .select_only()
+        .column(change_event::Column::Id)
+        .filter(change_event::Column::Id.gt(after))
+        .filter(change_event::Column::Id.lte(up_to))
+        .order_by_asc(change_event::Column::Id)
+        .into_tuple::<i64>()
+        .all(db)
+        .await?)
 }
 
 /// The position of the newest change (0 when there is none).

@@ -78,7 +78,10 @@ impl Service {
         }
         drop(tx);
         match writer.await.map_err(ServiceError::internal)? {
-            Ok(_) => Ok(total),
+            Ok(_) => {
+                self.reset_index_cursor().await;
+                Ok(total)
+            }
             Err(Failure::Index(e)) => Err(ServiceError::internal(e)),
             Err(Failure::Read(e)) => Err(e),
         }

@@ -75,6 +75,7 @@ impl Service {
                 .map_err(ServiceError::internal)?
                 .map_err(ServiceError::internal)?;
         }
+        self.reset_index_cursor().await;
         Ok(total)
     }
 }
