@@ -5,9 +5,20 @@
 //! folded word *and* its distinct stems: a query word matches a document word when their
 //! forms ([`word_forms`]) share a term. The exact word is one of the forms, so an exact
 //! match always matches more terms than a stem-only one.
+//!
+//! Stemming a word five times costs more than indexing it, and profiles repeat the same words
+//! (skill labels, ESCO descriptions) endlessly, so each tokenizer remembers the forms of the
+//! last [`CACHE_WORDS`] distinct words it met: a bulk rebuild stems most words once per
+//! segment rather than once per use. The output is the same with or without the cache.
+
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use frostem::{Algorithm, Stemmer};
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+/// Distinct words whose forms a tokenizer remembers; when full, it forgets them all.
+const CACHE_WORDS: usize = 20_000;
 
 /// The stemming algorithms applied, in the order their stems are emitted.
 const ALGORITHMS: [Algorithm; 5] = [
@@ -61,42 +72,67 @@ impl TokenFilter for MultiStemFilter {
     type Tokenizer<T: Tokenizer> = MultiStemTokenizer<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> MultiStemTokenizer<T> {
-        MultiStemTokenizer { inner: tokenizer }
+        MultiStemTokenizer {
+            inner: tokenizer,
+            cache: HashMap::new(),
+        }
     }
 }
 
-/// The tokenizer produced by [`MultiStemFilter`] around an inner tokenizer.
+/// The tokenizer produced by [`MultiStemFilter`] around an inner tokenizer, with its cache
+/// of word forms.
 #[derive(Clone, Debug)]
 pub struct MultiStemTokenizer<T> {
     inner: T,
+    cache: HashMap<String, Arc<[String]>>,
 }
 
 impl<T: Tokenizer> Tokenizer for MultiStemTokenizer<T> {
-    type TokenStream<'a> = MultiStemTokenStream<T::TokenStream<'a>>;
+    type TokenStream<'a> = MultiStemTokenStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        let Self { inner, cache } = self;
         MultiStemTokenStream {
-            tail: self.inner.token_stream(text),
+            tail: inner.token_stream(text),
             stemmers: stemmers(),
+            cache,
             token: Token::default(),
-            forms: Vec::new(),
+            forms: Arc::from([]),
             next: 0,
         }
     }
 }
 
 /// The token stream of [`MultiStemTokenizer`].
-pub struct MultiStemTokenStream<S> {
+pub struct MultiStemTokenStream<'a, S> {
     tail: S,
     stemmers: [Stemmer; 5],
+    cache: &'a mut HashMap<String, Arc<[String]>>,
     /// The token currently emitted (one of `forms`).
     token: Token,
     /// The current word's forms: the word, then its distinct stems.
-    forms: Vec<String>,
+    forms: Arc<[String]>,
     next: usize,
 }
 
-impl<S: TokenStream> TokenStream for MultiStemTokenStream<S> {
+impl<S> MultiStemTokenStream<'_, S> {
+    /// The forms of `word`, from the cache or stemmed now (and remembered).
+    fn forms_of(&mut self, word: &str) -> Arc<[String]> {
+        if let Some(forms) = self.cache.get(word) {
+            return forms.clone();
+        }
+        let mut forms = vec![word.to_owned()];
+        push_stems(&self.stemmers, word, &mut forms);
+        let forms: Arc<[String]> = forms.into();
+        if self.cache.len() >= CACHE_WORDS {
+            self.cache.clear();
+        }
+        self.cache.insert(word.to_owned(), forms.clone());
+        forms
+    }
+}
+
+impl<S: TokenStream> TokenStream for MultiStemTokenStream<'_, S> {
     fn advance(&mut self) -> bool {
         loop {
             if let Some(form) = self.forms.get(self.next) {
@@ -113,9 +149,9 @@ impl<S: TokenStream> TokenStream for MultiStemTokenStream<S> {
             self.token.offset_to = incoming.offset_to;
             self.token.position = incoming.position;
             self.token.position_length = incoming.position_length;
-            self.forms.clear();
-            self.forms.push(incoming.text.clone());
-            push_stems(&self.stemmers, &incoming.text, &mut self.forms);
+            let word = std::mem::take(&mut self.tail.token_mut().text);
+            self.forms = self.forms_of(&word);
+            self.tail.token_mut().text = word;
             self.next = 0;
         }
     }
@@ -160,6 +196,21 @@ mod tests {
         let mut unique = texts.clone();
         unique.dedup();
         assert_eq!(texts.len(), unique.len(), "no duplicate forms: {texts:?}");
+    }
+
+    #[test]
+    fn a_repeated_word_gets_the_same_forms_from_the_cache() {
+        let tokens = run("engineers build engineers");
+        let at = |p: usize| -> Vec<&String> {
+            tokens
+                .iter()
+                .filter(|(_, q)| *q == p)
+                .map(|(t, _)| t)
+                .collect()
+        };
+        assert_eq!(at(0), at(2));
+        let forms = word_forms("engineers");
+        assert_eq!(at(2), forms.iter().collect::<Vec<_>>());
     }
 
     #[test]
