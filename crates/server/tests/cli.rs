@@ -4,6 +4,7 @@
 #![expect(clippy::unwrap_used, reason = "test helpers fail loudly")]
 
 use std::net::TcpListener;
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -198,13 +199,36 @@ fn an_unwritable_data_directory_is_reported_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("file");
     std::fs::write(&blocker, "not a directory").unwrap();
-    let out = braingain(dir.path())
-        .args(["--data-dir", "file/data", "serve"])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("data directory"), "{stderr}");
+    // A directory without write permission; root (as in CI containers) writes there anyway,
+    // so that case is checked only when the permission actually bites.
+    let read_only = dir.path().join("read-only");
+    std::fs::create_dir(&read_only).unwrap();
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o500)).unwrap();
+    let mut cases = vec![("file/data", "cannot create the data directory file/data")];
+    if std::fs::write(read_only.join("probe"), "x").is_err() {
+        cases.push((
+            "read-only",
+            "the data directory read-only is not writable (full disk or permissions?)",
+        ));
+    } else {
+        eprintln!("permissions do not bind this user (root?): the read-only case is skipped");
+    }
+
+    for (data_dir, message) in cases {
+        let out = braingain(dir.path())
+            .args(["--data-dir", data_dir, "serve", "--listen", "127.0.0.1:0"])
+            .output()
+            .unwrap();
+
+        assert!(!out.status.success(), "{data_dir}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let errors: Vec<&str> = stderr
+            .lines()
+            .filter(|l| l.starts_with("error: "))
+            .collect();
+        assert_eq!(errors.len(), 1, "{data_dir}: {stderr}");
+        assert!(errors[0].contains(message), "{data_dir}: {stderr}");
+    }
 }
 
 /// A minimal HTTP/1.1 GET, to keep the test free of client dependencies.

@@ -6,7 +6,7 @@
 //! nothing, so importing the same file twice creates nothing new.
 
 mod batch;
-mod items;
+pub(crate) mod items;
 mod parse;
 
 pub use batch::{BatchReport, ImportOptions, ImportOutcome};
@@ -260,6 +260,39 @@ mod tests {
         assert!(r[1].1.contains("input.residenceCountry"), "{r:?}");
         assert_eq!(r[2].0, 6);
         assert!(r[2].1.contains("line 2 of this file"), "{r:?}");
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_line_ends_number_rows_by_physical_line_and_capital_headers_are_read() {
+        let csv = "EMAIL,Display_Name,headline,residence_country\r\n\
+                   a@example.org,Ada,Hydrologist,XX\r\n\r\n\
+                   b@example.org,Bea,\"Two\r\nlines\",NL\r\n\
+                   c@example.org,Cy,Economist,XX\r\
+                   d@example.org,Di,Economist,XX\r\n";
+        let file = parse(csv.as_bytes(), SourceFormat::Csv).unwrap();
+        let lines: Vec<u64> = reasons(&file).iter().map(|r| r.0).collect();
+        assert_eq!(lines, [2, 4, 6, 7], "{:?}", reasons(&file));
+        let err = parse(b"email,Display Name\n", SourceFormat::Csv).unwrap_err();
+        assert!(
+            err.to_string().contains("\"Display Name\""),
+            "the header as written: {err}"
+        );
+    }
+
+    #[test]
+    fn a_json_email_key_in_any_spelling_is_checked_for_duplicates_and_reported() {
+        let json = r#"[
+          {"Email": "a@example.org", "displayName": "Ada", "headline": "x", "residenceCountry": "NL"},
+          {"EMAIL": "A@example.org", "DISPLAY_NAME": "Ada", "HEADLINE": "x", "RESIDENCE_COUNTRY": "NL"}
+        ]"#;
+        let file = parse(json.as_bytes(), SourceFormat::Json).unwrap();
+        assert_eq!(file.candidates.len(), 1);
+        assert_eq!(file.rejected[0].email, "A@example.org");
+        assert!(
+            file.rejected[0].reason.contains("item 1"),
+            "{:?}",
+            file.rejected
+        );
     }
 
     #[test]

@@ -6,6 +6,8 @@ mod config;
 pub mod demo;
 pub mod engagements;
 mod error;
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod fuzzing;
 pub mod import;
 pub mod indexer;
 pub mod insight;

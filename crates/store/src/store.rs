@@ -3,7 +3,8 @@
 use crate::StoreError;
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, TransactionTrait,
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use std::time::Duration;
 
@@ -63,8 +64,17 @@ impl Store {
     }
 
     /// Starts a transaction; it rolls back unless committed.
+    ///
+    /// On SQLite it is `BEGIN IMMEDIATE`: the write lock is taken at once, waiting for another
+    /// process's writer (a `braingain import` beside `serve`) within the busy timeout. A
+    /// deferred transaction that read first could not upgrade once the other process had
+    /// committed, and would fail at once with "database is locked" (`SQLITE_BUSY_SNAPSHOT`).
     pub async fn begin(&self) -> Result<DatabaseTransaction, StoreError> {
-        Ok(self.db.begin().await?)
+        let options = TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..TransactionOptions::default()
+        };
+        Ok(self.db.begin_with_options(options).await?)
     }
 
     /// Checks the database answers.

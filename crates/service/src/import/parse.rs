@@ -55,18 +55,18 @@ pub(super) struct ReadRow {
     pub email: String,
 }
 
-/// `displayName` → `display_name`; trims and lower-cases.
+/// `displayName` → `display_name`, `EMAIL` → `email`; trims and lower-cases. A word
+/// boundary is a capital after a small letter or a digit, so a header in capitals stays one
+/// word.
 pub(super) fn column_name(key: &str) -> String {
     let mut out = String::with_capacity(key.len() + 4);
+    let mut after_small = false;
     for c in key.trim().chars() {
-        if c.is_ascii_uppercase() {
-            if !out.is_empty() {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
+        if c.is_ascii_uppercase() && after_small {
+            out.push('_');
         }
+        after_small = c.is_ascii_lowercase() || c.is_ascii_digit();
+        out.push(c.to_ascii_lowercase());
     }
     out
 }
@@ -268,7 +268,8 @@ pub(super) fn csv_rows(bytes: &[u8]) -> Result<Vec<ReadRow>, String> {
     for (i, c) in columns.iter().enumerate() {
         if !COLUMNS.contains(&c.as_str()) {
             return Err(format!(
-                "unknown column {c:?} in the header; the columns are {}",
+                "unknown column {:?} in the header; the columns are {}",
+                header.get(i).map_or(c.as_str(), str::trim),
                 COLUMNS.join(", ")
             ));
         }
@@ -288,6 +289,7 @@ pub(super) fn csv_rows(bytes: &[u8]) -> Result<Vec<ReadRow>, String> {
         ));
     }
     let email_at = columns.iter().position(|c| c == "email");
+    let mut lines = Lines::new(bytes);
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = match record {
@@ -297,14 +299,14 @@ pub(super) fn csv_rows(bytes: &[u8]) -> Result<Vec<ReadRow>, String> {
                     return Err(format!("cannot read the file: {e}"));
                 };
                 rows.push(ReadRow {
-                    line: pos.line(),
+                    line: lines.at(pos),
                     raw: Err(format!("unreadable row: {e}")),
                     email: String::new(),
                 });
                 continue;
             }
         };
-        let line = record.position().map_or(0, csv::Position::line);
+        let line = record.position().map_or(0, |pos| lines.at(pos));
         let email = email_at
             .and_then(|i| record.get(i))
             .unwrap_or_default()
@@ -329,6 +331,50 @@ pub(super) fn csv_rows(bytes: &[u8]) -> Result<Vec<ReadRow>, String> {
     Ok(rows)
 }
 
+/// The physical line on which each CSV record starts, counting `\n`, `\r\n` and a lone `\r`
+/// as one line break each. The csv crate's own line numbers count `\n` only and, after a
+/// `\r\n`, give the line before (its byte offset points at that `\n`), so a spreadsheet's
+/// CRLF export would have every rejected row reported one line too early.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    /// Bytes before this offset are counted...
+    counted: usize,
+    /// ...and this is the line at that offset.
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Self {
+            bytes,
+            counted: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the record at `pos`. Records come in file order, so counting goes on
+    /// from the previous record: the whole file is scanned once.
+    fn at(&mut self, pos: &csv::Position) -> u64 {
+        let mut start = usize::try_from(pos.byte())
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        // A record never starts with a line break: the reader's offset may be just before.
+        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if let Some(segment) = self.bytes.get(self.counted..start) {
+            for (i, b) in segment.iter().enumerate() {
+                let lone_cr = *b == b'\r' && segment.get(i + 1) != Some(&b'\n');
+                if *b == b'\n' || lone_cr {
+                    self.line += 1;
+                }
+            }
+            self.counted = start;
+        }
+        self.line
+    }
+}
+
 /// Reads a JSON array of objects; the row number of each is its 1-based index. A file that
 /// is not a JSON array is refused as a whole.
 pub(super) fn json_rows(bytes: &[u8]) -> Result<Vec<ReadRow>, String> {
@@ -339,9 +385,12 @@ pub(super) fn json_rows(bytes: &[u8]) -> Result<Vec<ReadRow>, String> {
         .iter()
         .zip(1..)
         .map(|(item, line)| {
+            // Under whichever spelling of the key (`Email`, `EMAIL`) the row is read with, so
+            // that in-file duplicates are caught and reports show the address.
             let email = item
-                .get("email")
-                .and_then(Value::as_str)
+                .as_object()
+                .and_then(|map| map.iter().find(|(k, _)| column_name(k) == "email"))
+                .and_then(|(_, v)| v.as_str())
                 .unwrap_or_default()
                 .trim()
                 .to_owned();
