@@ -15,6 +15,7 @@ pub(crate) mod doc;
 mod facets;
 mod filter;
 pub(crate) mod highlight;
+mod plain;
 pub(crate) mod query;
 pub(crate) mod ranking;
 pub(crate) mod typo;
@@ -107,6 +108,20 @@ impl ExpertIndex {
     pub fn open_in_dir(dir: &Path) -> Result<Self, SearchError> {
         let (schema, fields) = expert_schema();
         let store = KeyedIndex::open_in_dir(dir, schema, fields.profile_id, FORMAT)?;
+        Self::with_store(store, fields)
+    }
+
+    /// Opens the existing index in `dir` for searching only: no writer, so no lock is taken
+    /// and a server may keep writing the index meanwhile (benchmarks, diagnostics). Searches
+    /// see the last commit made before this call; `apply`, `clear` and `rebuild` fail.
+    ///
+    /// # Errors
+    /// [`SearchError::Corrupt`] when `dir` holds no index, or one that cannot be opened or
+    /// was written with another schema or format; [`SearchError::Engine`] if `dir` cannot
+    /// be read.
+    pub fn open_read_only(dir: &Path) -> Result<Self, SearchError> {
+        let (schema, fields) = expert_schema();
+        let store = KeyedIndex::open_read_only(dir, schema, fields.profile_id, FORMAT)?;
         Self::with_store(store, fields)
     }
 

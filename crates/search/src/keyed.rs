@@ -1,7 +1,9 @@
 //! The storage half every derived index shares: one tantivy index (on disk or in memory)
 //! whose documents are keyed by one `STRING` field, written by a single writer behind a
 //! mutex, committed with a caller-given payload (the outbox position it reflects) prefixed by
-//! the index's format, and read through a manually reloaded reader.
+//! the index's format, and read through a manually reloaded reader. An index opened
+//! read-only ([`KeyedIndex::open_read_only`]) has no writer, so it can be searched beside the
+//! process that holds the writer lock.
 //!
 //! [`ExpertIndex`](crate::ExpertIndex) and [`RequestIndex`](crate::RequestIndex) wrap it with
 //! their own schema, documents and queries.
@@ -56,7 +58,8 @@ pub(crate) struct KeyedIndex {
     /// Prefix of every commit payload (`"braingain-experts/1\n"`): the index format. An index
     /// whose payload has another prefix is [`SearchError::Corrupt`], so the caller rebuilds.
     format: &'static str,
-    writer: Mutex<IndexWriter>,
+    /// `None` when opened read-only: every write is then an error.
+    writer: Option<Mutex<IndexWriter>>,
     reader: IndexReader,
 }
 
@@ -141,7 +144,51 @@ impl KeyedIndex {
             index,
             key,
             format,
-            writer: Mutex::new(writer),
+            writer: Some(Mutex::new(writer)),
+            reader,
+        })
+    }
+
+    /// Opens the existing index in `dir` without a writer: it takes no lock (a server may
+    /// be writing the index meanwhile), and searches see the last commit made before the
+    /// call. Writes fail.
+    ///
+    /// # Errors
+    /// [`SearchError::Corrupt`] when `dir` holds no index, an index that cannot be opened,
+    /// or one with another schema or format; [`SearchError::Engine`] if `dir` cannot be
+    /// read.
+    pub(crate) fn open_read_only(
+        dir: &Path,
+        schema: Schema,
+        key: Field,
+        format: &'static str,
+    ) -> Result<Self, SearchError> {
+        let directory = MmapDirectory::open(dir).map_err(TantivyError::from)?;
+        if !Index::exists(&directory).map_err(TantivyError::from)? {
+            return Err(SearchError::Corrupt(format!(
+                "no index in {}",
+                dir.display()
+            )));
+        }
+        let corrupt = |error: TantivyError| SearchError::Corrupt(error.to_string());
+        let index = Index::open(directory).map_err(corrupt)?;
+        if index.schema() != schema {
+            return Err(SearchError::Corrupt("the index has another schema".into()));
+        }
+        let metas = index.load_metas().map_err(corrupt)?;
+        if metas.payload.is_some_and(|p| !p.starts_with(format)) {
+            return Err(SearchError::Corrupt("the index has another format".into()));
+        }
+        analysis::register(index.tokenizers());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Self {
+            index,
+            key,
+            format,
+            writer: None,
             reader,
         })
     }
@@ -155,7 +202,7 @@ impl KeyedIndex {
         deletes: &[String],
         payload: &str,
     ) -> Result<(), SearchError> {
-        let mut writer = self.lock_writer();
+        let mut writer = self.lock_writer()?;
         let written = (|| -> Result<(), SearchError> {
             for (key, doc) in upserts {
                 writer.delete_term(Term::from_field_text(self.key, &key));
@@ -171,7 +218,7 @@ impl KeyedIndex {
 
     /// Deletes every document and commits with `payload`.
     pub(crate) fn clear(&self, payload: &str) -> Result<(), SearchError> {
-        let mut writer = self.lock_writer();
+        let mut writer = self.lock_writer()?;
         let cleared = writer
             .delete_all_documents()
             .map(drop)
@@ -188,7 +235,7 @@ impl KeyedIndex {
         batches: impl Iterator<Item = Result<Vec<TantivyDocument>, E>>,
         payload: &str,
     ) -> Result<u64, E> {
-        let mut writer = self.lock_writer();
+        let mut writer = self.lock_writer()?;
         let mut added = 0;
         let written = (|| -> Result<(), E> {
             writer.delete_all_documents().map_err(SearchError::from)?;
@@ -209,13 +256,12 @@ impl KeyedIndex {
     }
 
     /// Waits for the merges the last commits started, then releases the writer (and its
-    /// lock on the directory).
+    /// lock on the directory). Nothing to do for a read-only index.
     pub(crate) fn close(self) -> Result<(), SearchError> {
-        let writer = self
-            .writer
-            .into_inner()
-            .unwrap_or_else(PoisonError::into_inner);
-        writer.wait_merging_threads()?;
+        if let Some(writer) = self.writer {
+            let writer = writer.into_inner().unwrap_or_else(PoisonError::into_inner);
+            writer.wait_merging_threads()?;
+        }
         Ok(())
     }
 
@@ -244,10 +290,14 @@ impl KeyedIndex {
         self.reader.searcher()
     }
 
-    fn lock_writer(&self) -> MutexGuard<'_, IndexWriter> {
+    /// The writer, or an error for an index opened read-only.
+    fn lock_writer(&self) -> Result<MutexGuard<'_, IndexWriter>, SearchError> {
+        let writer = self.writer.as_ref().ok_or_else(|| {
+            TantivyError::InvalidArgument("the index was opened read-only".into())
+        })?;
         // A panic while holding the lock leaves at worst uncommitted operations, which the
         // failed call rolled back or the next commit applies: the writer itself is usable.
-        self.writer.lock().unwrap_or_else(PoisonError::into_inner)
+        Ok(writer.lock().unwrap_or_else(PoisonError::into_inner))
     }
 
     fn commit_or_rollback(

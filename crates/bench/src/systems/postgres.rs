@@ -46,7 +46,8 @@ pub struct Baseline {
     pool: PgPool,
 }
 
-fn random_suffix() -> String {
+/// A random name suffix (16 hex digits) for scratch databases.
+pub(crate) fn random_suffix() -> String {
     let mut h = RandomState::new().build_hasher();
     h.write_u128(
         std::time::SystemTime::now()

@@ -102,3 +102,39 @@ fn a_cursor_of_the_other_mode_is_rejected() {
         Err(SearchError::BadCursor(_))
     ));
 }
+
+#[test]
+fn a_read_only_index_searches_beside_the_writer_and_refuses_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let writer = ExpertIndex::open_in_dir(dir.path()).unwrap();
+    writer
+        .apply(vec![doc("a", "water engineer", 0)], vec![], "7")
+        .unwrap();
+    // The writer still holds the lock: an ordinary open fails, a read-only one does not.
+    assert!(ExpertIndex::open_in_dir(dir.path()).is_err());
+    let reader = ExpertIndex::open_read_only(dir.path()).unwrap();
+    assert_eq!(reader.num_docs(), 1);
+    assert_eq!(reader.committed_payload().unwrap().as_deref(), Some("7"));
+    let found = reader
+        .search(&ExpertQuery {
+            text: Some("engineers".into()),
+            limit: 10,
+            ..ExpertQuery::default()
+        })
+        .unwrap();
+    assert_eq!(found.hits.len(), 1);
+    assert!(reader.apply(vec![doc("b", "x", 0)], vec![], "8").is_err());
+    assert!(reader.clear("8").is_err());
+    // It sees the commit it was opened on, not later ones.
+    writer
+        .apply(vec![doc("b", "water", 0)], vec![], "8")
+        .unwrap();
+    assert_eq!(reader.num_docs(), 1);
+    reader.close().unwrap();
+    writer.close().unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    assert!(matches!(
+        ExpertIndex::open_read_only(empty.path()),
+        Err(SearchError::Corrupt(_))
+    ));
+}
