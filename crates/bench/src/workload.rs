@@ -1,7 +1,7 @@
 //! The query workload of the latency benchmarks: the realistic, rotating search texts that the
 //! floor benchmark (`floor`) runs and the HTTP load driver (`load`) can send, from the
 //! evaluation's own generator ([`crate::queries`]), so that both measure the same queries
-//! for a seed: call [`queries`] (texts) or [`generate`] (texts with the searcher's language).
+//! for a seed: call [`queries()`] (texts) or [`generate`] (texts with the searcher's language).
 //!
 //! The queries are those of the relevance evaluation — occupation titles in English, French
 //! and Spanish, titles with a typo, pairs of skill labels in the three languages — over
@@ -47,7 +47,7 @@ pub fn queries(seed: u64, n: usize) -> anyhow::Result<Vec<String>> {
     Ok(generate(seed, n)?.into_iter().map(|q| q.text).collect())
 }
 
-/// The `n` queries for `seed` with the searcher's language of each ([`queries`] gives the
+/// The `n` queries for `seed` with the searcher's language of each ([`queries()`] gives the
 /// texts alone).
 ///
 /// # Errors
