@@ -49,7 +49,7 @@ use query::QueryWord;
 /// Prefix of every commit payload: the index format. Bump it when the schema's analysis or
 /// the document layout changes; an index with another prefix is reported as
 /// [`SearchError::Corrupt`] so the caller rebuilds it.
-const FORMAT: &str = "braingain-experts/1\n";
+const FORMAT: &str = "braingain-experts/2\n";
 
 /// The results of one search page.
 #[derive(Debug, Clone, PartialEq, Default)]

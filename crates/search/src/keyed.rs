@@ -21,6 +21,8 @@ use tantivy::{
 use crate::analysis;
 use crate::error::SearchError;
 
+mod rebuild;
+
 /// How the writer indexes: with how many threads, within what memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct WriterOptions {
@@ -224,35 +226,6 @@ impl KeyedIndex {
             .map(drop)
             .map_err(SearchError::from);
         self.commit_or_rollback(&mut writer, cleared, payload)
-    }
-
-    /// Replaces every document by those `batches` yield and commits once with `payload`;
-    /// returns how many documents were added. Until the commit, searches see the previous
-    /// documents. If a batch is an error (or writing fails), nothing is committed and the
-    /// index stays as it was.
-    pub(crate) fn rebuild<E: From<SearchError>>(
-        &self,
-        batches: impl Iterator<Item = Result<Vec<TantivyDocument>, E>>,
-        payload: &str,
-    ) -> Result<u64, E> {
-        let mut writer = self.lock_writer()?;
-        let mut added = 0;
-        let written = (|| -> Result<(), E> {
-            writer.delete_all_documents().map_err(SearchError::from)?;
-            for batch in batches {
-                for doc in batch? {
-                    writer.add_document(doc).map_err(SearchError::from)?;
-                    added += 1;
-                }
-            }
-            Ok(())
-        })();
-        if let Err(error) = written {
-            let _ = writer.rollback();
-            return Err(error);
-        }
-        self.commit_or_rollback(&mut writer, Ok(()), payload)?;
-        Ok(added)
     }
 
     /// Waits for the merges the last commits started, then releases the writer (and its

@@ -129,9 +129,13 @@ pub mod expert {
     pub const BIO: &str = "bio";
     /// Job titles and employers ([`MULTI_STEM`](crate::analysis::MULTI_STEM), BM25).
     pub const POSITIONS: &str = "positions";
-    /// Every label of every skill in every language, one value per label
-    /// ([`MULTI_STEM`](crate::analysis::MULTI_STEM), BM25 without length norms, stored).
+    /// Every label of every skill in every language, one value per label (stored only: the
+    /// labels shown in highlights).
     pub const SKILL_LABELS: &str = "skill_labels";
+    /// The words of each skill's labels in every language, each distinct word once per
+    /// skill, one value per skill ([`MULTI_STEM`](crate::analysis::MULTI_STEM), BM25 without
+    /// length norms, not stored).
+    pub const SKILL_WORDS: &str = "skill_words";
     /// Skill ids (`STRING | FAST | STORED`): filters, boosts, facets, explanations.
     pub const SKILL_IDS: &str = "skill_ids";
     /// `"{level}:{skill id}"` per skill (`STRING`): level bonus of skill boosts.
@@ -167,6 +171,7 @@ pub(crate) struct ExpertFields {
     pub(crate) bio: Field,
     pub(crate) positions: Field,
     pub(crate) skill_labels: Field,
+    pub(crate) skill_words: Field,
     pub(crate) skill_ids: Field,
     pub(crate) skill_levels: Field,
     pub(crate) skill_broader: Field,
@@ -207,7 +212,8 @@ pub(crate) fn expert_schema() -> (Schema, ExpertFields) {
         headline: b.add_text_field(expert::HEADLINE, bm25_text(multi, true, true)),
         bio: b.add_text_field(expert::BIO, bm25_text(multi, true, true)),
         positions: b.add_text_field(expert::POSITIONS, bm25_text(multi, true, false)),
-        skill_labels: b.add_text_field(expert::SKILL_LABELS, bm25_text(multi, false, true)),
+        skill_labels: b.add_text_field(expert::SKILL_LABELS, STORED),
+        skill_words: b.add_text_field(expert::SKILL_WORDS, bm25_text(multi, false, false)),
         skill_ids: b.add_text_field(expert::SKILL_IDS, STRING | FAST | STORED),
         skill_levels: b.add_text_field(expert::SKILL_LEVELS, STRING),
         skill_broader: b.add_text_field(expert::SKILL_BROADER, STRING),

@@ -9,16 +9,22 @@
 //! Stemming a word five times costs more than indexing it, and profiles repeat the same words
 //! (skill labels, ESCO descriptions) endlessly, so each tokenizer remembers the forms of the
 //! last [`CACHE_WORDS`] distinct words it met: a bulk rebuild stems most words once per
-//! segment rather than once per use. The output is the same with or without the cache.
+//! segment rather than once per use. The cache is flat ([`FormCache`]): a word's forms sit
+//! next to each other in one string, found through a table of 64-bit word hashes, so a
+//! lookup touches two places in memory instead of one allocation per form. The output is
+//! the same with or without the cache.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use frostem::{Algorithm, Stemmer};
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Distinct words whose forms a tokenizer remembers; when full, it forgets them all.
-const CACHE_WORDS: usize = 20_000;
+const CACHE_WORDS: usize = 50_000;
+/// Separates the forms of one word in [`FormCache::text`] (tokens never contain it: they are
+/// runs of letters and digits).
+const SEPARATOR: char = '\0';
 
 /// The stemming algorithms applied, in the order their stems are emitted.
 const ALGORITHMS: [Algorithm; 5] = [
@@ -63,6 +69,87 @@ pub fn stems(word: &str) -> Vec<String> {
     out
 }
 
+/// A 64-bit hash of a word (multiply-rotate over 8-byte chunks): cheap, and good enough to
+/// spread words over the table; equality is always checked on the word itself.
+fn word_hash(word: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut hash = word.len() as u64;
+    for chunk in word.as_bytes().chunks(8) {
+        let mut bytes = [0; 8];
+        bytes[..chunk.len()].copy_from_slice(chunk);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(bytes)).wrapping_mul(K);
+    }
+    hash
+}
+
+/// Hashes a `u64` key to itself: the keys of [`FormCache::slots`] are already hashes.
+#[derive(Clone, Copy, Debug, Default)]
+struct KeyIsHash(u64);
+
+impl Hasher for KeyIsHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The forms of recently seen words: `text` holds, per word, the word then its distinct
+/// stems, separated by [`SEPARATOR`]; `slots` maps the word's hash to the byte range of its
+/// forms in `text`. Two words with the same hash share a slot (the later one wins).
+#[derive(Clone, Debug, Default)]
+struct FormCache {
+    slots: HashMap<u64, (u32, u32), BuildHasherDefault<KeyIsHash>>,
+    text: String,
+}
+
+impl FormCache {
+    /// The range in `text` of the forms of `word`, stemmed now (and remembered) if needed.
+    fn forms_of(&mut self, stemmers: &[Stemmer; 5], word: &str) -> (usize, usize) {
+        let hash = word_hash(word);
+        if let Some(&(start, end)) = self.slots.get(&hash) {
+            let (start, end) = (start as usize, end as usize);
+            let forms = &self.text[start..end];
+            let same = forms
+                .strip_prefix(word)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(SEPARATOR));
+            if same {
+                return (start, end);
+            }
+        }
+        if self.slots.len() >= CACHE_WORDS || self.text.len() >= u32::MAX as usize / 2 {
+            self.slots.clear();
+            self.text.clear();
+        }
+        let mut forms = vec![word.to_owned()];
+        push_stems(stemmers, word, &mut forms);
+        let start = self.text.len();
+        for (i, form) in forms.iter().enumerate() {
+            if i > 0 {
+                self.text.push(SEPARATOR);
+            }
+            self.text.push_str(form);
+        }
+        let end = self.text.len();
+        // Both fit: `text` is cleared before it reaches half of `u32::MAX`, and words are
+        // under 40 bytes.
+        let range = (
+            u32::try_from(start).unwrap_or(u32::MAX),
+            u32::try_from(end).unwrap_or(u32::MAX),
+        );
+        self.slots.insert(hash, range);
+        (start, end)
+    }
+}
+
 /// Emits, for every incoming token, the token then its distinct stems (see [`word_forms`]),
 /// all sharing the token's offsets and position.
 #[derive(Clone, Copy, Debug, Default)]
@@ -74,7 +161,7 @@ impl TokenFilter for MultiStemFilter {
     fn transform<T: Tokenizer>(self, tokenizer: T) -> MultiStemTokenizer<T> {
         MultiStemTokenizer {
             inner: tokenizer,
-            cache: HashMap::new(),
+            cache: FormCache::default(),
         }
     }
 }
@@ -84,7 +171,7 @@ impl TokenFilter for MultiStemFilter {
 #[derive(Clone, Debug)]
 pub struct MultiStemTokenizer<T> {
     inner: T,
-    cache: HashMap<String, Arc<[String]>>,
+    cache: FormCache,
 }
 
 impl<T: Tokenizer> Tokenizer for MultiStemTokenizer<T> {
@@ -97,8 +184,8 @@ impl<T: Tokenizer> Tokenizer for MultiStemTokenizer<T> {
             stemmers: stemmers(),
             cache,
             token: Token::default(),
-            forms: Arc::from([]),
             next: 0,
+            end: 0,
         }
     }
 }
@@ -107,53 +194,39 @@ impl<T: Tokenizer> Tokenizer for MultiStemTokenizer<T> {
 pub struct MultiStemTokenStream<'a, S> {
     tail: S,
     stemmers: [Stemmer; 5],
-    cache: &'a mut HashMap<String, Arc<[String]>>,
-    /// The token currently emitted (one of `forms`).
+    cache: &'a mut FormCache,
+    /// The token currently emitted (one of the current word's forms).
     token: Token,
-    /// The current word's forms: the word, then its distinct stems.
-    forms: Arc<[String]>,
+    /// The current word's forms not emitted yet: `cache.text[next..end]`.
     next: usize,
-}
-
-impl<S> MultiStemTokenStream<'_, S> {
-    /// The forms of `word`, from the cache or stemmed now (and remembered).
-    fn forms_of(&mut self, word: &str) -> Arc<[String]> {
-        if let Some(forms) = self.cache.get(word) {
-            return forms.clone();
-        }
-        let mut forms = vec![word.to_owned()];
-        push_stems(&self.stemmers, word, &mut forms);
-        let forms: Arc<[String]> = forms.into();
-        if self.cache.len() >= CACHE_WORDS {
-            self.cache.clear();
-        }
-        self.cache.insert(word.to_owned(), forms.clone());
-        forms
-    }
+    end: usize,
 }
 
 impl<S: TokenStream> TokenStream for MultiStemTokenStream<'_, S> {
     fn advance(&mut self) -> bool {
-        loop {
-            if let Some(form) = self.forms.get(self.next) {
-                self.next += 1;
-                self.token.text.clear();
-                self.token.text.push_str(form);
-                return true;
-            }
-            if !self.tail.advance() {
-                return false;
-            }
-            let incoming = self.tail.token();
-            self.token.offset_from = incoming.offset_from;
-            self.token.offset_to = incoming.offset_to;
-            self.token.position = incoming.position;
-            self.token.position_length = incoming.position_length;
-            let word = std::mem::take(&mut self.tail.token_mut().text);
-            self.forms = self.forms_of(&word);
-            self.tail.token_mut().text = word;
-            self.next = 0;
+        if self.next < self.end {
+            let rest = &self.cache.text[self.next..self.end];
+            let form = rest.split(SEPARATOR).next().unwrap_or(rest);
+            self.token.text.clear();
+            self.token.text.push_str(form);
+            self.next += form.len() + SEPARATOR.len_utf8();
+            return true;
         }
+        if !self.tail.advance() {
+            return false;
+        }
+        let incoming = self.tail.token();
+        let (start, end) = self.cache.forms_of(&self.stemmers, &incoming.text);
+        self.token.offset_from = incoming.offset_from;
+        self.token.offset_to = incoming.offset_to;
+        self.token.position = incoming.position;
+        self.token.position_length = incoming.position_length;
+        // The first form is the word itself.
+        self.token.text.clear();
+        self.token.text.push_str(&incoming.text);
+        self.next = start + incoming.text.len() + SEPARATOR.len_utf8();
+        self.end = end;
+        true
     }
 
     fn token(&self) -> &Token {
@@ -211,6 +284,43 @@ mod tests {
         assert_eq!(at(0), at(2));
         let forms = word_forms("engineers");
         assert_eq!(at(2), forms.iter().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_word_sharing_another_word_s_hash_gets_its_own_forms() {
+        let stemmers = stemmers();
+        let mut cache = FormCache::default();
+        let (start, end) = cache.forms_of(&stemmers, "engineers");
+        // Make "teachers" look like a hash collision with "engineers".
+        let range = (u32::try_from(start).unwrap(), u32::try_from(end).unwrap());
+        cache.slots.insert(word_hash("teachers"), range);
+        let (start, end) = cache.forms_of(&stemmers, "teachers");
+        let forms: Vec<&str> = cache.text[start..end].split(SEPARATOR).collect();
+        assert_eq!(forms, word_forms("teachers"));
+        // A word that is a prefix of the remembered one is not mistaken for it either.
+        let (start, end) = cache.forms_of(&stemmers, "teacher");
+        assert_eq!(
+            &cache.text[start..end].split(SEPARATOR).next(),
+            &Some("teacher")
+        );
+        assert_eq!(cache.slots.len(), 3, "engineers, teachers, teacher");
+    }
+
+    #[test]
+    fn a_full_cache_starts_over_with_the_same_output() {
+        let stemmers = stemmers();
+        let mut cache = FormCache::default();
+        for i in 0..=CACHE_WORDS {
+            cache.forms_of(&stemmers, &format!("w{i}"));
+        }
+        assert_eq!(
+            cache.slots.len(),
+            1,
+            "forgotten when full, then the new word"
+        );
+        let (start, end) = cache.forms_of(&stemmers, "engineers");
+        let forms: Vec<&str> = cache.text[start..end].split(SEPARATOR).collect();
+        assert_eq!(forms, word_forms("engineers"));
     }
 
     #[test]

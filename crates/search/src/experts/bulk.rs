@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use tantivy::TantivyDocument;
+
 use super::{ExpertDoc, ExpertIndex, FORMAT, doc};
 use crate::error::SearchError;
 use crate::keyed::{KeyedIndex, WriterOptions};
@@ -31,22 +33,17 @@ impl ExpertIndex {
     /// # Errors
     /// The first error of `batches`, [`SearchError::InvalidEntry`] for an empty profile id,
     /// [`SearchError::Engine`] if writing fails.
-    pub fn rebuild<E: From<SearchError>>(
+    pub fn rebuild<E: From<SearchError> + Send>(
         &self,
-        batches: impl Iterator<Item = Result<Vec<ExpertDoc>, E>>,
+        batches: impl Iterator<Item = Result<Vec<ExpertDoc>, E>> + Send,
         payload: &str,
     ) -> Result<u64, E> {
-        let documents = batches.map(|batch| {
-            batch?
-                .iter()
-                .map(|expert| {
-                    let key = doc::key(&expert.profile_id)?;
-                    Ok(expert.to_document(key, &self.fields))
-                })
-                .collect::<Result<Vec<_>, SearchError>>()
-                .map_err(E::from)
-        });
-        self.store.rebuild(documents, payload)
+        let fields = &self.fields;
+        let to_document = |expert: ExpertDoc| -> Result<TantivyDocument, SearchError> {
+            let key = doc::key(&expert.profile_id)?;
+            Ok(expert.to_document(key, fields))
+        };
+        self.store.rebuild(batches, &to_document, payload)
     }
 
     /// Waits for the segment merges the last commit started, then releases the writer and
@@ -109,5 +106,45 @@ mod tests {
 
         // The lock is released: the directory opens again, with the rebuilt documents.
         assert_eq!(ExpertIndex::open_in_dir(dir.path()).unwrap().num_docs(), 3);
+    }
+
+    #[test]
+    fn an_index_of_the_previous_format_is_reported_corrupt_so_it_is_rebuilt() {
+        let dir = tempfile::tempdir().unwrap();
+        let (schema, fields) = expert_schema();
+        let previous = "braingain-experts/1\n";
+        assert_ne!(previous, FORMAT);
+        let old = KeyedIndex::open_in_dir(dir.path(), schema, fields.profile_id, previous).unwrap();
+        old.clear("41").unwrap();
+        old.close().unwrap();
+        assert!(matches!(
+            ExpertIndex::open_in_dir(dir.path()),
+            Err(SearchError::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn a_rebuild_spreads_many_batches_over_the_workers() {
+        let index = ExpertIndex::in_memory().unwrap();
+        index
+            .apply(vec![expert("old", "Baker")], Vec::new(), "1")
+            .unwrap();
+        let batches = (0..40).map(|b| {
+            Ok::<_, SearchError>(
+                (0..25)
+                    .map(|i| expert(&format!("e{b}-{i}"), "Hydrologist"))
+                    .collect(),
+            )
+        });
+        assert_eq!(index.rebuild(batches, "2").unwrap(), 1_000);
+        assert_eq!(index.num_docs(), 1_000);
+        let found = index
+            .search(&crate::ExpertQuery {
+                text: Some("hydrologists".into()),
+                limit: 5,
+                ..crate::ExpertQuery::default()
+            })
+            .unwrap();
+        assert_eq!(found.total, 1_000);
     }
 }

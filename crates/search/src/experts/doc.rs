@@ -6,7 +6,9 @@
 //! `"NG"`. Facet values are these normalised codes.
 
 use tantivy::TantivyDocument;
+use tantivy::schema::Field;
 
+use super::query::is_stop_word;
 use crate::error::SearchError;
 use crate::schema::ExpertFields;
 
@@ -127,6 +129,7 @@ impl ExpertDoc {
         }
         let mut ids: Vec<String> = Vec::new();
         let mut broader: Vec<String> = Vec::new();
+        let mut words = SkillWords::default();
         for skill in &self.skills {
             for label in skill
                 .labels
@@ -135,7 +138,9 @@ impl ExpertDoc {
                 .filter(|l| !l.is_empty())
             {
                 doc.add_text(fields.skill_labels, label);
+                words.add(label);
             }
+            words.flush(&mut doc, fields.skill_words);
             let Some(id) = normalize_code(&skill.id, CodeCase::AsIs) else {
                 continue;
             };
@@ -186,8 +191,62 @@ impl ExpertDoc {
     }
 }
 
+/// The words of one skill's labels as indexed: each distinct word once (compared in lower
+/// case), in the order met, joined by spaces, without stop words.
+///
+/// A skill has a preferred label and alternatives in each language, which mostly repeat one
+/// another's words (`diseñar un envase`, `concebir un envase`); indexing every label would
+/// index those words again and again, and would make an expert's score depend on how many
+/// of a skill's translations share a word. Stop words are left out: they are optional in
+/// queries and, present in most profiles, weigh nothing in `skill_words`.
+#[derive(Debug, Default)]
+struct SkillWords {
+    text: String,
+    /// The words in `text`, lower case.
+    seen: Vec<String>,
+    /// The word being looked at, lower case.
+    key: String,
+}
+
+impl SkillWords {
+    /// Adds the new words of `label`.
+    fn add(&mut self, label: &str) {
+        for word in label.split(|c: char| !c.is_alphanumeric()) {
+            if word.is_empty() {
+                continue;
+            }
+            self.key.clear();
+            if word.is_ascii() {
+                self.key.push_str(word);
+                self.key.make_ascii_lowercase();
+            } else {
+                self.key.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            if is_stop_word(&self.key) || self.seen.contains(&self.key) {
+                continue;
+            }
+            self.seen.push(self.key.clone());
+            if !self.text.is_empty() {
+                self.text.push(' ');
+            }
+            self.text.push_str(word);
+        }
+    }
+
+    /// Adds the words collected so far to `field` of `doc` as one value, and starts over.
+    fn flush(&mut self, doc: &mut TantivyDocument, field: Field) {
+        if !self.text.is_empty() {
+            doc.add_text(field, &self.text);
+        }
+        self.text.clear();
+        self.seen.clear();
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use tantivy::schema::Value;
+
     use super::*;
 
     #[test]
@@ -201,6 +260,51 @@ mod tests {
         assert_eq!(
             normalize_code(" Ab-1 ", CodeCase::AsIs).as_deref(),
             Some("Ab-1")
+        );
+    }
+
+    #[test]
+    fn each_skill_indexes_its_distinct_words_once_and_stores_every_label() {
+        let (_, fields) = crate::schema::expert_schema();
+        let expert = ExpertDoc {
+            skills: vec![
+                DocSkill {
+                    id: "s1".into(),
+                    labels: vec![
+                        "design package".into(),
+                        "diseñar un envase".into(),
+                        "concebir un envase".into(),
+                        "Concevoir un emballage".into(),
+                        "  ".into(),
+                    ],
+                    ..DocSkill::default()
+                },
+                DocSkill {
+                    labels: vec!["Python (computer programming)".into(), "python".into()],
+                    ..DocSkill::default()
+                },
+            ],
+            ..ExpertDoc::default()
+        };
+        let doc = expert.to_document("a", &fields);
+        let texts = |field| -> Vec<&str> {
+            doc.get_all(field)
+                .filter_map(|value| value.as_str())
+                .collect()
+        };
+        // One value per skill; stop words (`un`) and repeated words left out; a word of
+        // another skill counts again.
+        assert_eq!(
+            texts(fields.skill_words),
+            [
+                "design package diseñar envase concebir Concevoir emballage",
+                "Python computer programming"
+            ]
+        );
+        assert_eq!(
+            texts(fields.skill_labels).len(),
+            6,
+            "every label, for highlights"
         );
     }
 

@@ -44,6 +44,13 @@ const STOP_WORDS: &[&str] = &[
     "para", "por", "una", "y", "com", "da", "das", "do", "dos", "e", "em", "na", "no", "os", "um",
     "uma", "o",
 ];
+/// No stop word is longer than this (in bytes): longer words skip the list.
+const STOP_WORD_MAX_BYTES: usize = 4;
+
+/// Whether `word` (folded, lower case) is one of the [`STOP_WORDS`].
+pub(crate) fn is_stop_word(word: &str) -> bool {
+    word.len() <= STOP_WORD_MAX_BYTES && STOP_WORDS.contains(&word)
+}
 
 /// A search for experts.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -108,12 +115,12 @@ pub(crate) fn analyze(folded: &mut TextAnalyzer, raw: &str) -> Vec<QueryWord> {
             words.push(word);
         }
     }
-    let all_stop = words.iter().all(|w| STOP_WORDS.contains(&w.as_str()));
+    let all_stop = words.iter().all(|w| is_stop_word(w));
     words
         .into_iter()
         .map(|text| QueryWord {
             stems: analysis::stems(&text),
-            optional: !all_stop && STOP_WORDS.contains(&text.as_str()),
+            optional: !all_stop && is_stop_word(&text),
             unknown: false,
             idf: 1.0,
             text,
@@ -182,7 +189,7 @@ pub(crate) fn weigh_words(
 /// The text fields of the expert index, for [`weigh_words`].
 pub(crate) fn expert_text_fields(fields: &ExpertFields) -> [Field; 5] {
     [
-        fields.skill_labels,
+        fields.skill_words,
         fields.headline,
         fields.positions,
         fields.bio,
@@ -210,14 +217,14 @@ impl WordFields {
     pub(crate) fn experts(fields: &ExpertFields) -> Self {
         Self {
             stemmed: vec![
-                (fields.skill_labels, BOOST_SKILLS),
+                (fields.skill_words, BOOST_SKILLS),
                 (fields.headline, BOOST_HEADLINE),
                 (fields.positions, BOOST_POSITIONS),
                 (fields.bio, BOOST_BIO),
             ],
             exact: vec![(fields.name, BOOST_NAME)],
             fuzzy: vec![
-                (fields.skill_labels, BOOST_SKILLS),
+                (fields.skill_words, BOOST_SKILLS),
                 (fields.headline, BOOST_HEADLINE),
                 (fields.positions, BOOST_POSITIONS),
                 (fields.name, BOOST_NAME),
@@ -374,6 +381,13 @@ mod tests {
             words("AI engineer").iter().all(|w| !w.optional),
             "ai is a search term"
         );
+    }
+
+    #[test]
+    fn no_stop_word_is_longer_than_the_bound() {
+        assert!(STOP_WORDS.iter().all(|w| w.len() <= STOP_WORD_MAX_BYTES));
+        assert!(is_stop_word("avec") && is_stop_word("y"));
+        assert!(!is_stop_word("python") && !is_stop_word("it"));
     }
 
     #[test]
