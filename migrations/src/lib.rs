@@ -21,6 +21,7 @@ mod m20261127_000015_create_messages;
 mod m20261127_000016_create_notifications;
 mod m20261127_000017_engagement_reminders;
 mod m20261127_000018_create_reports;
+mod m20261127_000019_bulk_change_events;
 
 /// Every migration of BrainGain, in the order they apply.
 #[derive(Debug)]
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000016_create_notifications::Migration),
             Box::new(m20261127_000017_engagement_reminders::Migration),
             Box::new(m20261127_000018_create_reports::Migration),
+            Box::new(m20261127_000019_bulk_change_events::Migration),
         ]
     }
 }

@@ -33,6 +33,7 @@ pub use facets::{FACET_FIELDS, MAX_FACET_VALUES};
 pub use filter::ExpertFilter;
 pub use query::{
     ExpertQuery, FUZZY_MIN_CHARS, MAX_LIMIT, MAX_QUERY_CHARS, MAX_QUERY_WORDS, MAX_SKILL_BOOSTS,
+    MIN_STRICT_MATCHES,
 };
 
 use crate::analysis;
@@ -40,6 +41,7 @@ use crate::error::SearchError;
 use crate::keyed::KeyedIndex;
 use crate::schema::{ExpertFields, expert, expert_schema};
 use collector::{Collected, Columns, ExpertCollector};
+use coord::Matching;
 use cursor::{Cursor, Mode};
 use doc::{CodeCase, normalize_codes};
 use filter::Filters;
@@ -201,6 +203,10 @@ impl ExpertIndex {
     /// Text with nothing searchable in it (punctuation, emoji) and no skill boosts matches
     /// nothing; no text at all browses the filtered experts, most recently active first.
     ///
+    /// A profile must match most of the text's content words (or a skill boost); when fewer
+    /// than [`MIN_STRICT_MATCHES`] profiles do, the first page searches again matching any
+    /// word, and its cursor makes the later pages match the same way.
+    ///
     /// # Errors
     /// [`SearchError::BadCursor`] if `q.after` is not a cursor of this kind of query;
     /// [`SearchError::Engine`] on an internal index failure. Never panics on user input.
@@ -237,6 +243,13 @@ impl ExpertIndex {
                 ..ExpertResults::default()
             });
         }
+        let content_words = words.iter().filter(|w| !w.optional).count();
+        let mut matching = match &after {
+            Some(cursor) => cursor.matching,
+            None if Matching::Most.min_required(content_words) > 1 => Matching::Most,
+            None => Matching::Any,
+        };
+        let first_page = after.is_none();
         let collector = ExpertCollector {
             columns: Columns {
                 id: expert::PROFILE_ID,
@@ -248,21 +261,34 @@ impl ExpertIndex {
             after,
             facets,
         };
-        let tantivy_query = query::build(&self.fields, &words, &skills, &filters);
-        let collected = searcher.search(tantivy_query.as_ref(), &collector)?;
+        let tantivy_query = query::build(&self.fields, &words, &skills, &filters, matching);
+        let mut collected = searcher.search(tantivy_query.as_ref(), &collector)?;
+        if first_page && matching == Matching::Most && collected.total < MIN_STRICT_MATCHES as u64 {
+            matching = Matching::Any;
+            let relaxed = query::build(&self.fields, &words, &skills, &filters, matching);
+            collected = searcher.search(relaxed.as_ref(), &collector)?;
+        }
+        let position = Cursor {
+            mode,
+            key: 0,
+            id: String::new(),
+            now: collector.now,
+            matching,
+        };
         let explain = Explain {
             skills: normalize_codes(skills.iter().chain(&filters.skill_ids), CodeCase::AsIs),
             languages: filters.languages,
         };
-        self.results(&searcher, collected, &collector, &words, &explain, folded)
+        self.results(&searcher, collected, position, &words, &explain, folded)
     }
 
-    /// Reads the stored fields of the page's hits and builds the results.
+    /// Reads the stored fields of the page's hits and builds the results; `position` is the
+    /// next cursor but for its key and id.
     fn results(
         &self,
         searcher: &tantivy::Searcher,
         collected: Collected,
-        collector: &ExpertCollector,
+        position: Cursor,
         words: &[QueryWord],
         explain: &Explain,
         folded: TextAnalyzer,
@@ -308,10 +334,9 @@ impl ExpertIndex {
             .zip(hits.last())
             .map(|(key, last)| {
                 let cursor = Cursor {
-                    mode: collector.mode,
                     key,
                     id: last.profile_id.clone(),
-                    now: collector.now,
+                    ..position
                 };
                 cursor.encode()
             });

@@ -27,6 +27,7 @@ pub use query::{RequestFilter, RequestQuery};
 use crate::analysis;
 use crate::error::SearchError;
 use crate::experts::collector::{Columns, ExpertCollector};
+use crate::experts::coord::Matching;
 use crate::experts::cursor::{Cursor, Mode};
 use crate::experts::doc::{CodeCase, normalize_codes};
 use crate::experts::highlight::Highlighter;
@@ -232,6 +233,7 @@ impl RequestIndex {
                 key: hit.key,
                 id: request_id.clone(),
                 now: collector.now,
+                matching: Matching::Any,
             };
             hits.push(RequestHitDoc {
                 highlights: highlighter.snippets(

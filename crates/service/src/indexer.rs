@@ -3,13 +3,18 @@
 //! expert and request indexes, committing the last applied outbox position with each batch in
 //! both. After a crash it resumes from the lower of the two positions, so no change is lost;
 //! re-applying a change is harmless (documents are keyed by profile or request id). Positions
-//! that commit late (after higher ones) are picked up by the [`cursor`]'s gap watch.
+//! that commit late (after higher ones) are picked up by the [`cursor`]'s gap watch; behind a
+//! bulk backlog, interactive changes are applied first ([`step`]), in batches that grow with
+//! the backlog ([`pace`]).
 
 mod cursor;
+mod pace;
 mod rebuild;
 mod requests;
+mod step;
 
 pub use requests::searchable_request;
+pub use step::IndexStep;
 
 use crate::{Service, ServiceError, ServiceResult};
 use braingain_domain::{AccountStatus, ProfileId, RequestId, Role, Visibility};
@@ -19,31 +24,11 @@ use braingain_store::events::{self, ChangeEvent};
 use braingain_store::profiles::{self, ProfileRecord};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tokio::sync::watch;
 
-pub(crate) use cursor::Cursor;
+pub(crate) use step::WriterState;
 
-/// The writer's cursor (none until the first round reads the committed position) and the
-/// highest position it has read, readable without waiting for a round (-1: not known yet).
-#[derive(Debug)]
-pub(crate) struct WriterState {
-    cursor: tokio::sync::Mutex<Option<Cursor>>,
-    read: AtomicI64,
-}
-
-impl Default for WriterState {
-    fn default() -> Self {
-        Self {
-            cursor: tokio::sync::Mutex::new(None),
-            read: AtomicI64::new(-1),
-        }
-    }
-}
-
-/// Changes read from the outbox per batch.
-const BATCH: u64 = 500;
 /// How often the outbox is polled when no local change wakes the writer (changes made by
 /// other replicas are seen this way).
 const POLL: Duration = Duration::from_millis(250);
@@ -76,110 +61,57 @@ impl Service {
     /// How many changes the index is behind the database.
     pub async fn index_lag(&self) -> ServiceResult<i64> {
         let last = events::last_position(self.store().conn()).await?;
-        let read = match self.inner.writer.read.load(Ordering::Acquire) {
-            -1 => self.indexed_position()?,
-            read => read,
+        let read = match self.inner.writer.read() {
+            Some(read) => read,
+            None => self.indexed_position()?,
         };
         Ok((last - read).max(0))
-    }
-
-    /// Applies every pending change, and those that committed late into positions stepped
-    /// over earlier; returns how many changes were applied.
-    pub async fn index_pending(&self) -> ServiceResult<usize> {
-        let db = self.store().conn();
-        let mut guard = self.inner.writer.cursor.lock().await;
-        let mut cursor = match guard.take() {
-            Some(cursor) => cursor,
-            None => {
-                let watermark = self.indexed_position()?;
-                let present =
-                    events::positions_between(db, watermark - cursor::LOOKBACK, watermark).await?;
-                Cursor::resume(watermark, &present, Instant::now())
-            }
-        };
-        // The cursor is put back only as far as the indexes have committed.
-        let result = self.index_round(&mut cursor).await;
-        self.inner
-            .writer
-            .read
-            .store(cursor.read(), Ordering::Release);
-        *guard = Some(cursor);
-        result
-    }
-
-    async fn index_round(&self, cursor: &mut Cursor) -> ServiceResult<usize> {
-        let db = self.store().conn();
-        let mut applied = 0;
-        let gaps = cursor.gaps();
-        if !gaps.is_empty() {
-            // Late commits: the change is re-read whatever it was (the row's state now decides).
-            let late: Vec<ChangeEvent> = events::in_ranges(db, &gaps)
-                .await?
-                .into_iter()
-                .map(|e| ChangeEvent {
-                    op: "upsert".to_owned(),
-                    ..e
-                })
-                .collect();
-            if !late.is_empty() {
-                let mut next = cursor.clone();
-                next.fill(&late.iter().map(|e| e.position).collect::<Vec<_>>());
-                self.apply_changes(&late, next.watermark()).await?;
-                tracing::debug!(changes = late.len(), "applied changes that committed late");
-                applied += late.len();
-                *cursor = next;
-            }
-            let given_up = cursor.expire(Instant::now());
-            if given_up > 0 {
-                tracing::debug!(positions = given_up, "outbox positions never committed");
-            }
-        }
-        loop {
-            let batch = events::after(db, cursor.read(), BATCH).await?;
-            if batch.is_empty() {
-                return Ok(applied);
-            }
-            let mut next = cursor.clone();
-            next.advance(
-                &batch.iter().map(|e| e.position).collect::<Vec<_>>(),
-                Instant::now(),
-            );
-            self.apply_changes(&batch, next.watermark()).await?;
-            applied += batch.len();
-            *cursor = next;
-        }
-    }
-
-    /// Forgets the writer's cursor, after an index was rebuilt: the next round starts from
-    /// the position the rebuild committed.
-    pub(crate) async fn reset_index_cursor(&self) {
-        *self.inner.writer.cursor.lock().await = None;
-        self.inner.writer.read.store(-1, Ordering::Release);
     }
 
     /// Applies one batch to both indexes, each committed with `last` as its position.
     async fn apply_changes(&self, batch: &[ChangeEvent], last: i64) -> ServiceResult<()> {
         let payload = last.to_string();
+        self.apply_to_experts(batch, &payload).await?;
+        self.apply_to_requests(batch, &payload).await
+    }
+
+    /// Applies changes to the indexes they concern only, each committed with `last` (an
+    /// index no change concerns keeps its last commit).
+    async fn apply_changed(&self, batch: &[ChangeEvent], last: i64) -> ServiceResult<()> {
+        let payload = last.to_string();
+        if batch.iter().any(|c| c.entity == "expert") {
+            self.apply_to_experts(batch, &payload).await?;
+        }
+        if batch.iter().any(|c| c.entity == "request") {
+            self.apply_to_requests(batch, &payload).await?;
+        }
+        Ok(())
+    }
+
+    async fn apply_to_experts(&self, batch: &[ChangeEvent], payload: &str) -> ServiceResult<()> {
         let (upserts, mut deletes) = latest_changes(batch, "expert");
         let ids: Vec<ProfileId> = upserts.into_iter().map(ProfileId).collect();
         let (docs, unsearchable) = self.documents(&ids).await?;
         deletes.extend(unsearchable);
         let index = self.inner.experts.clone();
-        let expert_payload = payload.clone();
-        tokio::task::spawn_blocking(move || index.apply(docs, deletes, &expert_payload))
+        let payload = payload.to_owned();
+        tokio::task::spawn_blocking(move || index.apply(docs, deletes, &payload))
             .await
             .map_err(ServiceError::internal)?
-            .map_err(ServiceError::internal)?;
+            .map_err(ServiceError::internal)
+    }
+
+    async fn apply_to_requests(&self, batch: &[ChangeEvent], payload: &str) -> ServiceResult<()> {
         let (upserts, mut deletes) = latest_changes(batch, "request");
         let ids: Vec<RequestId> = upserts.into_iter().map(RequestId).collect();
         let (docs, unsearchable) = self.request_documents(&ids).await?;
         deletes.extend(unsearchable);
         let index = self.inner.requests.clone();
+        let payload = payload.to_owned();
         tokio::task::spawn_blocking(move || index.apply(docs, deletes, &payload))
             .await
             .map_err(ServiceError::internal)?
-            .map_err(ServiceError::internal)?;
-        Ok(())
+            .map_err(ServiceError::internal)
     }
 
     /// Index documents for these profiles, and the ids that must leave the index (gone,
@@ -293,15 +225,24 @@ impl Service {
             .await
     }
 
-    /// The single writer task: applies changes as they are recorded until `stop` turns true.
+    /// The single writer task: applies changes as they are recorded until `stop` turns true,
+    /// one [`Service::index_step`] after another while a backlog lasts (`stop` is heard
+    /// between steps), then waiting to be woken or for the next poll.
     pub async fn run_indexer(self, mut stop: watch::Receiver<bool>) {
         let wake = self.inner.changes_recorded.clone();
         loop {
-            if let Err(e) = self.index_pending().await {
-                tracing::error!(error = ?e, "indexing round failed; retrying");
-            }
+            let more = match self.index_step().await {
+                Ok(step) => step.more,
+                Err(e) => {
+                    tracing::error!(error = ?e, "indexing step failed; retrying");
+                    false
+                }
+            };
             if *stop.borrow() {
                 break;
+            }
+            if more {
+                continue;
             }
             tokio::select! {
                 () = wake.notified() => {},

@@ -3,8 +3,10 @@
 //!
 //! Each function writes exactly the rows its one-at-a-time counterpart writes
 //! ([`crate::accounts::insert`], [`crate::profiles::save`], [`crate::events::record`],
-//! [`crate::account_tokens::replace`], [`crate::mail::enqueue`]) and runs in the caller's
-//! transaction; the callers create new accounts only, so nothing needs replacing.
+//! [`crate::account_tokens::replace`], [`crate::mail::enqueue`]), except that its change
+//! events are marked `bulk` (so the index writer serves interactive changes first), and runs
+//! in the caller's transaction; the callers create new accounts only, so nothing needs
+//! replacing.
 
 use crate::StoreError;
 use crate::accounts::NewAccount;
@@ -166,19 +168,21 @@ pub async fn insert_profiles(
 }
 
 /// Records an `expert`/`upsert` change for each profile, as [`crate::events::record`] does
-/// for one, so the search index picks them up.
+/// for one, so the search index picks them up; marked as bulk changes, which the index
+/// writer applies in order behind the interactive ones (see [`crate::events::interactive_after`]).
 pub async fn record_expert_upserts(
     db: &impl ConnectionTrait,
     profiles: &[ProfileId],
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    for chunk in profiles.chunks(rows_per_statement(4)) {
+    for chunk in profiles.chunks(rows_per_statement(5)) {
         change_event::Entity::insert_many(chunk.iter().map(|id| change_event::ActiveModel {
             id: NotSet,
             entity: Set(crate::events::Entity::Expert.as_str().to_owned()),
             entity_id: Set(id.0),
             op: Set(crate::events::Op::Upsert.as_str().to_owned()),
             created_at: Set(now),
+            bulk: Set(true),
         }))
         .exec_without_returning(db)
         .await?;

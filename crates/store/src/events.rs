@@ -1,4 +1,8 @@
-//! The change outbox the search index follows.
+//! The change outbox the search index follows. Each change is *interactive* (recorded by a
+//! use case someone is waiting on: [`record`]) or *bulk* (recorded by an import:
+//! [`crate::bulk::record_expert_upserts`]); the index writer reads the outbox in position
+//! order and, behind a backlog, looks ahead for interactive changes
+//! ([`interactive_after`]) to apply them first.
 
 use crate::StoreError;
 use crate::entities::change_event::{self, Entity as ChangeEvents};
@@ -59,6 +63,8 @@ pub struct ChangeEvent {
     pub entity_id: Uuid,
     /// `upsert` or `delete`.
     pub op: String,
+    /// Recorded by a bulk writer (an import) rather than an interactive use case.
+    pub bulk: bool,
 }
 
 impl From<change_event::Model> for ChangeEvent {
@@ -68,11 +74,12 @@ impl From<change_event::Model> for ChangeEvent {
             entity: m.entity,
             entity_id: m.entity_id,
             op: m.op,
+            bulk: m.bulk,
         }
     }
 }
 
-/// Records a change, in the caller's transaction.
+/// Records an interactive change, in the caller's transaction.
 pub async fn record(
     db: &impl ConnectionTrait,
     entity: Entity,
@@ -86,6 +93,7 @@ pub async fn record(
         entity_id: Set(id),
         op: Set(op.as_str().to_owned()),
         created_at: Set(now),
+        bulk: Set(false),
     }
     .insert(db)
     .await?;
@@ -99,6 +107,25 @@ pub async fn after(
     limit: u64,
 ) -> Result<Vec<ChangeEvent>, StoreError> {
     Ok(ChangeEvents::find()
+        .filter(change_event::Column::Id.gt(position))
+        .order_by_asc(change_event::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(ChangeEvent::from)
+        .collect())
+}
+
+/// The interactive (not bulk) changes after `position`, oldest first, at most `limit`: one
+/// range scan of the index on `(bulk, id)`, however many bulk changes lie between.
+pub async fn interactive_after(
+    db: &impl ConnectionTrait,
+    position: i64,
+    limit: u64,
+) -> Result<Vec<ChangeEvent>, StoreError> {
+    Ok(ChangeEvents::find()
+        .filter(change_event::Column::Bulk.eq(false))
         .filter(change_event::Column::Id.gt(position))
         .order_by_asc(change_event::Column::Id)
         .limit(limit)

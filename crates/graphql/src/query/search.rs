@@ -6,7 +6,7 @@ use crate::mutation::parse_id;
 use crate::types::search::{
     ExpertFilter, ExpertHit, ExpertSearchResult, RequestFilter, RequestHit,
 };
-use async_graphql::{Context, ID, Object, Result};
+use async_graphql::{Context, ID, Lookahead, Object, Result, Value};
 use braingain_service::search::requests::RequestSearch;
 use braingain_service::search::{FACET_FIELDS, SearchRequest};
 
@@ -32,11 +32,7 @@ impl SearchQuery {
         lang: Option<String>,
     ) -> Result<ExpertSearchResult> {
         let (service, request) = parts(ctx)?;
-        let facets = if ctx.look_ahead().field("facets").exists() {
-            FACET_FIELDS.iter().map(|f| (*f).to_owned()).collect()
-        } else {
-            Vec::new()
-        };
+        let facets = requested_facets(&ctx.look_ahead());
         let filter = filter.unwrap_or_default().into();
         let request_args = SearchRequest {
             text: query,
@@ -119,5 +115,90 @@ impl SearchQuery {
             .await
             .gql()?;
         Ok(hits.into_iter().map(RequestHit).collect())
+    }
+}
+
+/// The facet fields the operation selects from a search result: the `field` argument of each
+/// `facets(field: …)` selection (aliases, fragments and variables included), deduplicated,
+/// in order; none when `facets` is not selected, so a page without facets does not pay for
+/// counting them. An argument that cannot be read (never, after validation) asks for every
+/// facet. Unknown names are dropped by the service.
+fn requested_facets(result: &Lookahead<'_>) -> Vec<String> {
+    let mut wanted: Vec<String> = Vec::new();
+    for selection in result.field("facets").selection_fields() {
+        let field = selection.arguments().ok().and_then(|arguments| {
+            arguments
+                .into_iter()
+                .find(|(name, _)| name.as_str() == "field")
+                .map(|(_, value)| value)
+        });
+        match field {
+            Some(Value::String(name)) => {
+                if !wanted.contains(&name) {
+                    wanted.push(name);
+                }
+            }
+            _ => return FACET_FIELDS.iter().map(|f| (*f).to_owned()).collect(),
+        }
+    }
+    wanted
+}
+
+#[cfg(test)]
+mod tests {
+    use async_graphql::{EmptyMutation, EmptySubscription, Request, Schema, Variables};
+
+    use super::*;
+
+    /// A result type with the real one's `facets(field:)` and what was asked of it.
+    struct Probe(Vec<String>);
+
+    #[Object]
+    impl Probe {
+        async fn facets(&self, field: String) -> bool {
+            !field.is_empty()
+        }
+        async fn asked(&self) -> Vec<String> {
+            self.0.clone()
+        }
+    }
+
+    struct Root;
+
+    #[Object]
+    impl Root {
+        async fn probe(&self, ctx: &Context<'_>) -> Probe {
+            Probe(requested_facets(&ctx.look_ahead()))
+        }
+    }
+
+    async fn asked(document: &str, variables: serde_json::Value) -> serde_json::Value {
+        let schema = Schema::new(Root, EmptyMutation, EmptySubscription);
+        let request = Request::new(document).variables(Variables::from_json(variables));
+        let response = schema.execute(request).await;
+        assert!(response.errors.is_empty(), "{:?}", response.errors);
+        let data = response.data.into_json().unwrap();
+        data["probe"]["asked"].clone()
+    }
+
+    #[tokio::test]
+    async fn only_the_selected_facets_are_requested() {
+        let none = asked("{ probe { asked } }", serde_json::json!({})).await;
+        assert_eq!(none, serde_json::json!([]));
+        let document = "query($f: String!) {
+            probe {
+                asked
+                country: facets(field: \"residenceCountry\")
+                again: facets(field: \"residenceCountry\")
+                chosen: facets(field: $f)
+                ...More
+            }
+        }
+        fragment More on Probe { skill: facets(field: \"skill\") }";
+        let some = asked(document, serde_json::json!({ "f": "language" })).await;
+        assert_eq!(
+            some,
+            serde_json::json!(["residenceCountry", "language", "skill"])
+        );
     }
 }

@@ -254,17 +254,23 @@ impl SegmentCollector for SegmentTop {
             }
             Mode::Browse => (time_key(last_active), recency),
         };
-        let ord = self
-            .ids
-            .as_ref()
-            .and_then(|ids| ids.term_ords(doc).next())
-            .unwrap_or(u64::MAX);
+        let id_ord = |ids: &Option<StrColumn>| {
+            ids.as_ref()
+                .and_then(|ids| ids.term_ords(doc).next())
+                .unwrap_or(u64::MAX)
+        };
         if let Some((after_key, first_ord)) = self.after
-            && (key > after_key || (key == after_key && ord < first_ord))
+            && (key > after_key || (key == after_key && id_ord(&self.ids) < first_ord))
         {
             return;
         }
         self.remaining += 1;
+        // A hit below the worst kept one by key cannot enter the page whatever its id: most
+        // hits of a large result set stop here, without reading their id ordinal.
+        if self.heap.len() >= self.limit && self.heap.peek().is_some_and(|worst| key < worst.key) {
+            return;
+        }
+        let ord = id_ord(&self.ids);
         let entry = Entry {
             key,
             ord,

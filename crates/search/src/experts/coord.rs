@@ -1,28 +1,69 @@
-//! A disjunction over the query's words that rewards documents matching more of them.
+//! A disjunction over the query's words that rewards documents matching more of them, and
+//! can require most of them.
 //!
 //! tantivy's `BooleanQuery` sums `Should` clauses without a coordination factor, so a profile
 //! repeating one word of a two-word query could outrank one matching both. [`CoordQuery`]
-//! matches a document when at least one *required* (content) word matches, and scores it
-//! `sum of the matching words' scores × (weight of matched words / weight of all)^3`
-//! ([`coordination`]), each content word weighing its idf: missing a rare, telling word
-//! costs more than missing a common one. *Optional* words (stop words such as `in`, `de`,
-//! `para`) add their score to documents that match anyway but neither make a document match
-//! nor count in the coordination, so "teacher in Dakar" does not match every biography
+//! matches a document when at least `min_required` *required* (content) words match, and
+//! scores it `sum of the matching words' scores × (weight of matched words / weight of
+//! all)^3` ([`coordination`]), each content word weighing its idf: missing a rare, telling
+//! word costs more than missing a common one. *Optional* words (stop words such as `in`,
+//! `de`, `para`) add their score to documents that match anyway but neither make a document
+//! match nor count in the coordination, so "teacher in Dakar" does not match every biography
 //! containing "in".
+//!
+//! **k of n, without visiting every match of every word.** A document matching at least `k`
+//! of the `n` words must contain one of the `n − k + 1` words with the shortest posting lists
+//! (the *lead*, chosen by the scorers' `cost()`): if it missed all of them it could match at
+//! most `k − 1` words. So only the lead's documents are candidates; the other words are
+//! `seek`ed to each candidate, rarest first, and the candidate is dropped as soon as more than
+//! `n − k` words miss it. With `k = n` this is a leapfrog intersection led by the rarest word
+//! (a word that skips past the candidate moves the lead straight there); with `k = 1` it is
+//! the plain union. [`Matching`] says which `k` a search uses ([`required_matches`]).
 
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError, Term};
 
 use super::ranking::coordination;
 
+/// How many of a query's content words a document must match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Matching {
+    /// Most of them ([`required_matches`]): the expert index's first try.
+    Most,
+    /// Any one of them: the expert index's fallback when too few experts match most words,
+    /// and the request index's only matching.
+    Any,
+}
+
+impl Matching {
+    /// The minimum number of the `n` content words a document must match.
+    pub(crate) fn min_required(self, n: usize) -> usize {
+        match self {
+            Self::Most => required_matches(n),
+            Self::Any => n.min(1),
+        }
+    }
+}
+
+/// Content words a document must match in [`Matching::Most`]: all of them for queries of up
+/// to 3 content words, all but one for 4 to 6, two thirds (rounded up) beyond.
+pub(crate) fn required_matches(n: usize) -> usize {
+    match n {
+        0..=3 => n,
+        4..=6 => n - 1,
+        _ => (2 * n).div_ceil(3),
+    }
+}
+
 /// See the module documentation.
 #[derive(Debug)]
 pub(crate) struct CoordQuery {
-    /// One query per content word with its coordination weight; a document must match at
-    /// least one.
+    /// One query per content word with its coordination weight.
     pub(crate) required: Vec<(f32, Box<dyn Query>)>,
     /// One query per optional word; only adds to the score.
     pub(crate) optional: Vec<Box<dyn Query>>,
+    /// How many `required` words a document must match (clamped to `1..=required.len()`).
+    pub(crate) min_required: usize,
 }
 
 impl Clone for CoordQuery {
@@ -34,6 +75,7 @@ impl Clone for CoordQuery {
                 .map(|(w, q)| (*w, q.box_clone()))
                 .collect(),
             optional: self.optional.iter().map(|q| q.box_clone()).collect(),
+            min_required: self.min_required,
         }
     }
 }
@@ -54,7 +96,11 @@ impl Query for CoordQuery {
         } else {
             Vec::new()
         };
-        Ok(Box::new(CoordWeight { required, optional }))
+        Ok(Box::new(CoordWeight {
+            required,
+            optional,
+            min_required: self.min_required,
+        }))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
@@ -67,6 +113,7 @@ impl Query for CoordQuery {
 struct CoordWeight {
     required: Vec<(f32, Box<dyn Weight>)>,
     optional: Vec<Box<dyn Weight>>,
+    min_required: usize,
 }
 
 impl Weight for CoordWeight {
@@ -81,7 +128,11 @@ impl Weight for CoordWeight {
             .iter()
             .map(|weight| weight.scorer(reader, boost));
         let optional = optional.collect::<tantivy::Result<Vec<_>>>()?;
-        Ok(Box::new(CoordScorer::new(required, optional)))
+        Ok(Box::new(CoordScorer::new(
+            required,
+            optional,
+            self.min_required,
+        )))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
@@ -98,36 +149,79 @@ impl Weight for CoordWeight {
     }
 }
 
-/// Union of the required scorers (few: one per query word, so a linear scan is cheapest),
-/// with the optional scorers advanced lazily when a score is asked for.
+/// The content words' scorers, cheapest first, of which the first `lead` drive iteration
+/// (see the module documentation; few scorers, one per query word, so linear scans are
+/// cheapest), with the optional scorers advanced lazily when a score is asked for.
 struct CoordScorer {
-    required: Vec<Box<dyn Scorer>>,
+    words: Vec<Box<dyn Scorer>>,
     weights: Vec<f32>,
+    /// `n − k + 1`: a match contains one of the first `lead` words.
+    lead: usize,
     total_weight: f32,
     optional: Vec<Box<dyn Scorer>>,
     doc: DocId,
 }
 
 impl CoordScorer {
-    fn new(required: Vec<(f32, Box<dyn Scorer>)>, optional: Vec<Box<dyn Scorer>>) -> Self {
-        let (weights, required): (Vec<f32>, Vec<_>) = required.into_iter().unzip();
+    fn new(
+        mut required: Vec<(f32, Box<dyn Scorer>)>,
+        optional: Vec<Box<dyn Scorer>>,
+        min_required: usize,
+    ) -> Self {
+        required.sort_by_key(|(_, scorer)| scorer.cost());
+        let n = required.len();
+        let lead = n + 1 - min_required.clamp(1, n.max(1));
+        let (weights, words): (Vec<f32>, Vec<_>) = required.into_iter().unzip();
         let mut scorer = Self {
-            required,
+            words,
             total_weight: weights.iter().sum(),
             weights,
+            lead: lead.min(n),
             optional,
             doc: TERMINATED,
         };
-        scorer.doc = scorer.min_doc();
+        scorer.doc = scorer.settle();
         scorer
     }
 
-    fn min_doc(&self) -> DocId {
-        self.required
-            .iter()
-            .map(|scorer| scorer.doc())
-            .min()
-            .unwrap_or(TERMINATED)
+    /// The first document at or after the lead scorers' positions that matches enough
+    /// words: the others are sought to each candidate, rarest first, until too many miss.
+    fn settle(&mut self) -> DocId {
+        let Some(allowed_misses) = self.lead.checked_sub(1) else {
+            return TERMINATED;
+        };
+        let (lead, others) = self.words.split_at_mut(self.lead);
+        loop {
+            let doc = lead.iter().map(|s| s.doc()).min().unwrap_or(TERMINATED);
+            if doc == TERMINATED {
+                return TERMINATED;
+            }
+            let mut missed = lead.iter().filter(|s| s.doc() != doc).count();
+            let mut next = doc + 1;
+            for other in others.iter_mut() {
+                if other.doc() < doc {
+                    other.seek(doc);
+                }
+                if other.doc() != doc {
+                    missed += 1;
+                    if missed > allowed_misses {
+                        if lead.len() == 1 {
+                            // All words required: nothing before this word's next match.
+                            next = other.doc();
+                        }
+                        break;
+                    }
+                }
+            }
+            if missed <= allowed_misses {
+                return doc;
+            }
+            for scorer in lead.iter_mut() {
+                if scorer.doc() < next {
+                    scorer.seek(next);
+                }
+            }
+        }
     }
 }
 
@@ -136,12 +230,12 @@ impl DocSet for CoordScorer {
         if self.doc == TERMINATED {
             return TERMINATED;
         }
-        for scorer in &mut self.required {
+        for scorer in &mut self.words[..self.lead] {
             if scorer.doc() == self.doc {
                 scorer.advance();
             }
         }
-        self.doc = self.min_doc();
+        self.doc = self.settle();
         self.doc
     }
 
@@ -149,12 +243,12 @@ impl DocSet for CoordScorer {
         if self.doc >= target {
             return self.doc;
         }
-        for scorer in &mut self.required {
+        for scorer in &mut self.words[..self.lead] {
             if scorer.doc() < target {
                 scorer.seek(target);
             }
         }
-        self.doc = self.min_doc();
+        self.doc = self.settle();
         self.doc
     }
 
@@ -163,12 +257,18 @@ impl DocSet for CoordScorer {
     }
 
     fn size_hint(&self) -> u32 {
-        let hints = self.required.iter().map(|scorer| scorer.size_hint());
-        hints.max().unwrap_or(0)
+        let lead = self.words[..self.lead].iter().map(|s| s.size_hint());
+        if self.lead == self.words.len() {
+            // Any word: the largest list (the union's lower bound) as before.
+            lead.max().unwrap_or(0)
+        } else {
+            lead.fold(0, u32::saturating_add)
+        }
     }
 
     fn cost(&self) -> u64 {
-        self.required.iter().map(|scorer| scorer.cost()).sum()
+        let lead = self.words[..self.lead].iter().map(|s| s.cost());
+        lead.fold(0, u64::saturating_add)
     }
 }
 
@@ -177,7 +277,7 @@ impl Scorer for CoordScorer {
         let doc = self.doc;
         let mut sum = 0.0;
         let mut matched = 0.0;
-        for (scorer, weight) in self.required.iter_mut().zip(&self.weights) {
+        for (scorer, weight) in self.words.iter_mut().zip(&self.weights) {
             if scorer.doc() == doc {
                 sum += scorer.score();
                 matched += weight;
@@ -196,63 +296,4 @@ impl Scorer for CoordScorer {
 }
 
 #[cfg(test)]
-mod tests {
-    use tantivy::collector::TopDocs;
-    use tantivy::query::TermQuery;
-    use tantivy::schema::{IndexRecordOption, Schema, TEXT};
-    use tantivy::{Index, TantivyDocument};
-
-    use super::*;
-
-    /// Docs: 0 "alpha", 1 "alpha beta", 2 "beta beta beta in", 3 "gamma in".
-    fn search(required: &[&str], optional: &[&str]) -> Vec<(u32, f32)> {
-        let mut builder = Schema::builder();
-        let text = builder.add_text_field("text", TEXT);
-        let index = Index::create_in_ram(builder.build());
-        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
-        for body in ["alpha", "alpha beta", "beta beta beta in", "gamma in"] {
-            let mut doc = TantivyDocument::default();
-            doc.add_text(text, body);
-            writer.add_document(doc).unwrap();
-        }
-        writer.commit().unwrap();
-        let term = |word: &str| -> Box<dyn Query> {
-            let term = Term::from_field_text(text, word);
-            Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
-        };
-        let query = CoordQuery {
-            required: required.iter().map(|w| (1.0, term(w))).collect(),
-            optional: optional.iter().map(|w| term(w)).collect(),
-        };
-        let searcher = index.reader().unwrap().searcher();
-        let top = TopDocs::with_limit(10).order_by_score();
-        let mut hits: Vec<(u32, f32)> = searcher
-            .search(&query, &top)
-            .unwrap()
-            .into_iter()
-            .map(|(score, address)| (address.doc_id, score))
-            .collect();
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        assert_eq!(query.count(&searcher).unwrap(), hits.len());
-        hits
-    }
-
-    #[test]
-    fn documents_matching_every_word_come_first() {
-        let hits = search(&["alpha", "beta"], &[]);
-        let docs: Vec<u32> = hits.iter().map(|h| h.0).collect();
-        assert_eq!(docs[0], 1, "{hits:?}");
-        assert_eq!(docs.len(), 3);
-    }
-
-    #[test]
-    fn optional_words_score_but_never_match_alone() {
-        let without = search(&["beta"], &[]);
-        let with = search(&["beta"], &["in"]);
-        let docs: Vec<u32> = with.iter().map(|h| h.0).collect();
-        assert!(!docs.contains(&3), "'in' alone does not match: {with:?}");
-        let score = |hits: &[(u32, f32)], doc| hits.iter().find(|h| h.0 == doc).unwrap().1;
-        assert!(score(&with, 2) > score(&without, 2));
-        assert!((score(&with, 1) - score(&without, 1)).abs() < 1e-6);
-    }
-}
+mod tests;

@@ -1,15 +1,19 @@
 //! Opaque pagination cursors.
 //!
 //! A cursor is base64url (no padding) of a small JSON object: `{"v":1,"m":"r","k":…,"id":…,
-//! "t":…}`: format version, mode (`r` relevance, `b` browse), the last hit's sort key, its
-//! profile id, and the `now` of the first page. Later pages reuse that `now` so the recency
-//! factor, and hence every score, is the same on every page: with an unchanged index, pages
-//! never overlap or skip a hit.
+//! "t":…,"w":"m"}`: format version, mode (`r` relevance, `b` browse), the last hit's sort
+//! key, its profile id, the `now` of the first page, and for relevance how many words hits
+//! had to match (`m` most, `a` any: [`Matching`]). Later pages reuse that `now` and that
+//! matching so the recency factor, every score and the set of hits are those of the first
+//! page: with an unchanged index, pages never overlap or skip a hit, and a page never
+//! switches between strict and relaxed matching. Cursors issued before `w` existed decode as
+//! `a`, the matching that issued them.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 
+use super::coord::Matching;
 use crate::error::SearchError;
 
 /// Cursors longer than this are rejected without decoding.
@@ -36,6 +40,8 @@ pub(crate) struct Cursor {
     pub(crate) id: String,
     /// The reference time of the first page.
     pub(crate) now: i64,
+    /// The first page's word matching (relevance; [`Matching::Any`] when browsing).
+    pub(crate) matching: Matching,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -45,6 +51,9 @@ struct Wire {
     k: u64,
     id: String,
     t: i64,
+    /// Absent in cursors issued before strict matching (they were `a`) and when browsing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    w: Option<String>,
 }
 
 impl Cursor {
@@ -60,6 +69,11 @@ impl Cursor {
             k: self.key,
             id: self.id.clone(),
             t: self.now,
+            w: match (self.mode, self.matching) {
+                (Mode::Browse, _) => None,
+                (Mode::Relevance, Matching::Most) => Some("m".to_owned()),
+                (Mode::Relevance, Matching::Any) => Some("a".to_owned()),
+            },
         };
         // Serialising a struct of strings and integers cannot fail; an empty cursor would
         // only be rejected on the next page.
@@ -88,11 +102,17 @@ impl Cursor {
             "b" => Mode::Browse,
             _ => return Err(invalid("unknown mode")),
         };
+        let matching = match wire.w.as_deref() {
+            None | Some("a") => Matching::Any,
+            Some("m") => Matching::Most,
+            Some(_) => return Err(invalid("unknown matching")),
+        };
         Ok(Self {
             mode,
             key: wire.k,
             id: wire.id,
             now: wire.t,
+            matching,
         })
     }
 }
@@ -102,13 +122,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn cursors_from_before_strict_matching_continue_with_any_word() {
+        let old = URL_SAFE_NO_PAD.encode(r#"{"v":1,"m":"r","k":7,"id":"a","t":3}"#);
+        let cursor = Cursor::decode(&old).unwrap();
+        assert_eq!(
+            (cursor.mode, cursor.matching),
+            (Mode::Relevance, Matching::Any)
+        );
+        assert_eq!((cursor.key, cursor.now), (7, 3));
+    }
+
+    #[test]
     fn cursors_round_trip() {
-        for mode in [Mode::Relevance, Mode::Browse] {
+        let kinds = [
+            (Mode::Relevance, Matching::Most),
+            (Mode::Relevance, Matching::Any),
+            (Mode::Browse, Matching::Any),
+        ];
+        for (mode, matching) in kinds {
             let cursor = Cursor {
                 mode,
                 key: u64::MAX - 3,
                 id: "0191-ab\"é".into(),
                 now: -17,
+                matching,
             };
             let text = cursor.encode();
             assert!(
@@ -125,6 +162,8 @@ mod tests {
         let wrong_version = URL_SAFE_NO_PAD.encode(r#"{"v":9,"m":"r","k":1,"id":"a","t":0}"#);
         let wrong_mode = URL_SAFE_NO_PAD.encode(r#"{"v":1,"m":"x","k":1,"id":"a","t":0}"#);
         let negative_key = URL_SAFE_NO_PAD.encode(r#"{"v":1,"m":"r","k":-1,"id":"a","t":0}"#);
+        let wrong_matching =
+            URL_SAFE_NO_PAD.encode(r#"{"v":1,"m":"r","k":1,"id":"a","t":0,"w":"x"}"#);
         for text in [
             "",
             "!!!",
@@ -134,6 +173,7 @@ mod tests {
             &wrong_version,
             &wrong_mode,
             &negative_key,
+            &wrong_matching,
         ] {
             assert!(
                 matches!(Cursor::decode(text), Err(SearchError::BadCursor(_))),

@@ -12,7 +12,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
-use super::coord::CoordQuery;
+use super::coord::{CoordQuery, Matching};
 use super::doc::MAX_LEVEL;
 use super::filter::{ExpertFilter, Filters, filter_clauses};
 use super::ranking::{
@@ -29,10 +29,30 @@ pub const MAX_QUERY_CHARS: usize = 500;
 pub const MAX_QUERY_WORDS: usize = 16;
 /// Only the first this-many distinct skill ids of `skill_boosts` are used.
 pub const MAX_SKILL_BOOSTS: usize = 50;
-/// Words of at least this many characters may match with one edit.
+/// Words of at least this many characters may match with one edit, if the index does not
+/// know them or few profiles contain them (see the crate README).
 pub const FUZZY_MIN_CHARS: usize = 5;
+/// A word gets one-edit (typo) clauses only when the index does not know it, or knows it
+/// from at most this many documents or at most one in [`TYPO_DOCS_PER_RARE_DOC`]
+/// (whichever is more) in its most frequent text field. A commoner word (`engineer`,
+/// `manager`, `water`) was typed on purpose: its one-edit neighbours (`managed`, `later`)
+/// would add noise, and each typo clause walks four fields' term dictionaries.
+pub(crate) const TYPO_MAX_DOC_FREQ: u64 = 3;
+/// See [`TYPO_MAX_DOC_FREQ`]: words in at most 0.5 % of the profiles (500 of 100,000) keep
+/// their typo clauses. Such words are mostly specific job titles, whose one-edit neighbours
+/// are often their other grammatical gender or number, which the stemmers do not always
+/// join (`assistante` ~ `assistant`, `organizadora` ~ `organizador`, `cestera` ~
+/// `cestero`): with 1 in 10,000 instead, search NDCG@10 of the relevance benchmark fell by
+/// 0.003 (French and Spanish titles), for no measurable gain in latency.
+pub(crate) const TYPO_DOCS_PER_RARE_DOC: u64 = 200;
 /// Hits per page are clamped to `1..=MAX_LIMIT`.
 pub const MAX_LIMIT: usize = 100;
+/// A text search first asks profiles to match most of its content words (all of up to 3,
+/// all but one of 4 to 6, two thirds beyond; or a skill boost). When fewer than this many
+/// profiles do, it matches any word instead, so that one missing or unusual word never
+/// leaves a query (nearly) empty, while common queries skip the long tail of profiles that
+/// share only one word with them. 20 is two short pages of results.
+pub const MIN_STRICT_MATCHES: usize = 20;
 
 /// Function words of English, French, Spanish and Portuguese (folded). In a query with other
 /// words they are optional: they add to the score but never make a profile match on their
@@ -85,15 +105,19 @@ pub(crate) struct QueryWord {
     /// The word occurs in no text field of the index (probably a typo): one-edit matches
     /// then extend to the biography too.
     pub(crate) unknown: bool,
+    /// The word is unknown or rare ([`TYPO_MAX_DOC_FREQ`]), so it may be a typo: only then
+    /// does it match with one edit. True until [`weigh_words`] has looked.
+    pub(crate) rare: bool,
     /// BM25 idf of the word as typed: its coordination weight, and the scale of its
     /// one-edit matches.
     pub(crate) idf: f32,
 }
 
 impl QueryWord {
-    /// Whether the word may match with one edit.
+    /// Whether the word may match with one edit: a rare content word of
+    /// [`FUZZY_MIN_CHARS`]+ characters.
     pub(crate) fn fuzzy(&self) -> bool {
-        !self.optional && self.text.chars().count() >= FUZZY_MIN_CHARS
+        self.rare && !self.optional && self.text.chars().count() >= FUZZY_MIN_CHARS
     }
 }
 
@@ -122,6 +146,7 @@ pub(crate) fn analyze(folded: &mut TextAnalyzer, raw: &str) -> Vec<QueryWord> {
             stems: analysis::stems(&text),
             optional: !all_stop && is_stop_word(&text),
             unknown: false,
+            rare: true,
             idf: 1.0,
             text,
         })
@@ -129,15 +154,17 @@ pub(crate) fn analyze(folded: &mut TextAnalyzer, raw: &str) -> Vec<QueryWord> {
 }
 
 /// The whole query: a relevance query (`words` or `skills` non-empty) or a browse, within
-/// the filters. Filters score 0, so scores come from words and skills only.
+/// the filters. Filters score 0, so scores come from words and skills only. `matching` says
+/// how many of the content words a profile must match (when it matches no skill boost).
 pub(crate) fn build(
     fields: &ExpertFields,
     words: &[QueryWord],
     skills: &[String],
     filters: &Filters,
+    matching: Matching,
 ) -> Box<dyn Query> {
     let mut relevance: Vec<Box<dyn Query>> = Vec::new();
-    if let Some(words) = words_query(&WordFields::experts(fields), words) {
+    if let Some(words) = words_query(&WordFields::experts(fields), words, matching) {
         relevance.push(words);
     }
     if !skills.is_empty() {
@@ -168,8 +195,8 @@ pub(crate) fn within_filters(
     Box::new(BooleanQuery::new(must))
 }
 
-/// Sets [`QueryWord::idf`] and [`QueryWord::unknown`] from the document frequency of each
-/// word as typed (its highest in any of `text_fields`).
+/// Sets [`QueryWord::idf`], [`QueryWord::unknown`] and [`QueryWord::rare`] from the
+/// document frequency of each word as typed (its highest in any of `text_fields`).
 pub(crate) fn weigh_words(
     words: &mut [QueryWord],
     text_fields: &[Field],
@@ -181,9 +208,16 @@ pub(crate) fn weigh_words(
             doc_freq = doc_freq.max(searcher.doc_freq(&Term::from_field_text(field, &word.text))?);
         }
         word.unknown = doc_freq == 0;
+        word.rare = is_rare(doc_freq, searcher.num_docs());
         word.idf = idf(doc_freq, searcher.num_docs());
     }
     Ok(())
+}
+
+/// Whether a word in `doc_freq` of `num_docs` documents is rare enough to get one-edit
+/// clauses ([`TYPO_MAX_DOC_FREQ`]).
+fn is_rare(doc_freq: u64, num_docs: u64) -> bool {
+    doc_freq <= TYPO_MAX_DOC_FREQ.max(num_docs / TYPO_DOCS_PER_RARE_DOC)
 }
 
 /// The text fields of the expert index, for [`weigh_words`].
@@ -235,8 +269,12 @@ impl WordFields {
 }
 
 /// The coordinated disjunction of the query's words ([`CoordQuery`]), if any word is a
-/// content word.
-pub(crate) fn words_query(fields: &WordFields, words: &[QueryWord]) -> Option<Box<dyn Query>> {
+/// content word: a document must match as many content words as `matching` asks.
+pub(crate) fn words_query(
+    fields: &WordFields,
+    words: &[QueryWord],
+    matching: Matching,
+) -> Option<Box<dyn Query>> {
     if !words.iter().any(|w| !w.optional) {
         return None;
     }
@@ -248,6 +286,7 @@ pub(crate) fn words_query(fields: &WordFields, words: &[QueryWord]) -> Option<Bo
             .map(|w| (w.idf, word_query(fields, w)))
             .collect(),
         optional: optional.iter().map(|w| word_query(fields, w)).collect(),
+        min_required: matching.min_required(required.len()),
     }))
 }
 
@@ -391,10 +430,19 @@ mod tests {
     }
 
     #[test]
-    fn only_long_content_words_are_fuzzy() {
-        let query = words("cardiolgy with python");
+    fn only_long_rare_content_words_are_fuzzy() {
+        let mut query = words("cardiolgy with python");
         let fuzzy: Vec<bool> = query.iter().map(QueryWord::fuzzy).collect();
         assert_eq!(fuzzy, [true, false, true]);
         assert!(!words("java")[0].fuzzy());
+        query[2].rare = false;
+        assert!(!query[2].fuzzy(), "a common word is typed on purpose");
+    }
+
+    #[test]
+    fn rare_means_a_few_documents_or_one_in_two_hundred() {
+        assert!(is_rare(0, 50) && is_rare(3, 50) && !is_rare(4, 50));
+        assert!(is_rare(500, 100_000) && !is_rare(501, 100_000));
+        assert!(is_rare(5_000, 1_000_000) && !is_rare(5_001, 1_000_000));
     }
 }

@@ -138,3 +138,133 @@ fn a_read_only_index_searches_beside_the_writer_and_refuses_writes() {
         Err(SearchError::Corrupt(_))
     ));
 }
+
+/// Profile ids with the words their headlines hold.
+type Profiles = Vec<(String, Vec<&'static str>)>;
+/// A word and which profiles (by number) hold it.
+type Rule = (&'static str, fn(usize) -> bool);
+
+/// 90 profiles whose headlines hold `water` (i % 3 ≠ 0), `engineer` (i even), `flood`
+/// (i % 5 < 3) and `model` (i % 7 < 4), and always `consultant`.
+fn matching_corpus() -> (ExpertIndex, Profiles) {
+    let index = ExpertIndex::in_memory().unwrap();
+    let rules: [Rule; 4] = [
+        ("water", |i| i % 3 != 0),
+        ("engineer", |i| i % 2 == 0),
+        ("flood", |i| i % 5 < 3),
+        ("model", |i| i % 7 < 4),
+    ];
+    let profiles: Profiles = (0..90)
+        .map(|i| {
+            let words = rules.iter().filter(|(_, has)| has(i)).map(|(w, _)| *w);
+            (format!("p{i:02}"), words.collect())
+        })
+        .collect();
+    let docs = profiles
+        .iter()
+        .map(|(id, words)| doc(id, &format!("{} consultant", words.join(" ")), 0))
+        .collect();
+    index.apply(docs, vec![], "p").unwrap();
+    (index, profiles)
+}
+
+/// The total and every hit of `text`, over all pages of 7 (which agree on the total).
+fn all_pages(index: &ExpertIndex, text: &str) -> (usize, Vec<String>) {
+    let (mut ids, mut after, mut totals) = (Vec::new(), None, Vec::new());
+    loop {
+        let page = index
+            .search(&ExpertQuery {
+                text: Some(text.into()),
+                limit: 7,
+                after: after.take(),
+                ..ExpertQuery::default()
+            })
+            .unwrap();
+        totals.push(page.total);
+        ids.extend(page.hits.into_iter().map(|h| h.profile_id));
+        match page.next_cursor {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    totals.dedup();
+    assert_eq!(totals.len(), 1, "{text:?}: one total on every page");
+    ids.sort();
+    (totals[0], ids)
+}
+
+/// The profiles holding at least `k` of `words`.
+fn holding(profiles: &[(String, Vec<&str>)], words: &[&str], k: usize) -> Vec<String> {
+    profiles
+        .iter()
+        .filter(|(_, has)| words.iter().filter(|w| has.contains(w)).count() >= k)
+        .map(|(id, _)| id.clone())
+        .collect()
+}
+
+#[test]
+fn most_words_must_match_unless_too_few_profiles_do() {
+    let (index, profiles) = matching_corpus();
+    // Two words: both required (30 profiles, above the threshold).
+    let both = holding(&profiles, &["water", "engineer"], 2);
+    assert!(both.len() >= MIN_STRICT_MATCHES);
+    assert_eq!(all_pages(&index, "water engineer"), (both.len(), both));
+    // Four words: any three of them.
+    let words = ["flood", "water", "model", "engineer"];
+    let three = holding(&profiles, &words, 3);
+    assert!(three.len() >= MIN_STRICT_MATCHES && three.len() < holding(&profiles, &words, 2).len());
+    assert_eq!(
+        all_pages(&index, "flood water model engineer"),
+        (three.len(), three)
+    );
+    // Stop words never count: "water and engineer" is the two-word query.
+    assert_eq!(all_pages(&index, "water and engineer").0, 30);
+    // A word nobody has: no profile holds all three, so any word matches.
+    let any = holding(&profiles, &["water", "engineer"], 1);
+    assert_eq!(
+        all_pages(&index, "water engineer xylophone"),
+        (any.len(), any)
+    );
+}
+
+#[test]
+fn later_pages_keep_the_first_pages_matching() {
+    let (index, profiles) = matching_corpus();
+    let query = |after: Option<String>| ExpertQuery {
+        text: Some("water engineer".into()),
+        limit: 10,
+        after,
+        ..ExpertQuery::default()
+    };
+    let first = index.search(&query(None)).unwrap();
+    assert_eq!(first.total, 30, "strict");
+    // 15 profiles holding both words go: a new search would now match any word...
+    let both = holding(&profiles, &["water", "engineer"], 2);
+    let gone: Vec<String> = both.iter().rev().take(15).cloned().collect();
+    index.apply(vec![], gone, "q").unwrap();
+    let either = holding(&profiles, &["water", "engineer"], 1).len() - 15;
+    assert_eq!(index.search(&query(None)).unwrap().total, either);
+    // ...but the second page still requires both.
+    let second = index.search(&query(first.next_cursor)).unwrap();
+    assert_eq!(second.total, 15);
+    let held = |id: &String| both.contains(id);
+    assert!(second.hits.iter().all(|h| held(&h.profile_id)));
+
+    // The other way: a relaxed first page stays relaxed when strict would now do.
+    let (index, _) = matching_corpus();
+    let text = |after: Option<String>| ExpertQuery {
+        text: Some("engineer zebra".into()),
+        limit: 10,
+        after,
+        ..ExpertQuery::default()
+    };
+    let first = index.search(&text(None)).unwrap();
+    assert_eq!(first.total, 45, "nobody holds zebra: any word");
+    let zebras = (0..25)
+        .map(|i| doc(&format!("z{i:02}"), "engineer zebra", 0))
+        .collect();
+    index.apply(zebras, vec![], "r").unwrap();
+    assert_eq!(index.search(&text(None)).unwrap().total, 25, "now strict");
+    let second = index.search(&text(first.next_cursor)).unwrap();
+    assert_eq!(second.total, 70, "still any word");
+}

@@ -6,6 +6,7 @@ use tantivy::Term;
 use tantivy::query::{BooleanQuery, DisjunctionMaxQuery, Occur, Query, TermSetQuery};
 
 use crate::experts::MAX_SKILL_BOOSTS;
+use crate::experts::coord::Matching;
 use crate::experts::doc::{CodeCase, normalize_codes};
 use crate::experts::query::{
     QueryWord, WordFields, constant, term_query, within_filters, words_query,
@@ -104,7 +105,9 @@ pub(crate) fn build(
     filter: &RequestFilter,
 ) -> Box<dyn Query> {
     let mut relevance: Vec<Box<dyn Query>> = Vec::new();
-    if let Some(words) = words_query(&word_fields(fields), words) {
+    // Any word, as before: OPEN requests are few, so matching most words would save little,
+    // and a request missing one word of the query should still be found.
+    if let Some(words) = words_query(&word_fields(fields), words, Matching::Any) {
         relevance.push(words);
     }
     if !skills.is_empty() {

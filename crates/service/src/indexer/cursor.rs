@@ -13,6 +13,12 @@
 //! a restarted writer looks at those positions again: re-applying a change is harmless
 //! (documents are re-read and keyed by id). On SQLite writers are serialised and positions
 //! commit in order, so gaps only come from rolled-back work there, if at all.
+//!
+//! Behind a bulk backlog the writer also applies interactive changes *ahead* of the read
+//! position. The cursor remembers the highest such position ([`Cursor::ahead`]) so the next
+//! look-ahead starts after it; applying them never moves [`Cursor::read`], the gaps or the
+//! watermark, so each is applied again when the in-order read reaches it (harmless), and a
+//! restart, which forgets the look-ahead, loses nothing.
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -32,6 +38,8 @@ pub(crate) struct Cursor {
     read: i64,
     /// Open gaps: first position → (last position, when first noticed).
     gaps: BTreeMap<i64, (i64, Instant)>,
+    /// The highest position applied ahead of `read` (interactive changes behind a backlog).
+    ahead: i64,
 }
 
 impl Cursor {
@@ -42,6 +50,7 @@ impl Cursor {
         let mut cursor = Self {
             read: (watermark - LOOKBACK).max(0),
             gaps: BTreeMap::new(),
+            ahead: 0,
         };
         cursor.advance(present, now);
         cursor.open_gap(cursor.read + 1, watermark, now);
@@ -52,6 +61,20 @@ impl Cursor {
     /// The highest position read.
     pub(crate) fn read(&self) -> i64 {
         self.read
+    }
+
+    /// Where the next look-ahead for interactive changes starts: after everything read and
+    /// after every position already applied ahead.
+    pub(crate) fn ahead(&self) -> i64 {
+        self.ahead.max(self.read)
+    }
+
+    /// Notes positions applied ahead of the read position (ascending). Nothing else moves:
+    /// they are read again, in order, when the cursor gets there.
+    pub(crate) fn applied_ahead(&mut self, positions: &[i64]) {
+        if let Some(&last) = positions.last() {
+            self.ahead = self.ahead.max(last);
+        }
     }
 
     /// The position to commit with the index: everything at or below it has been applied or
@@ -187,6 +210,27 @@ mod tests {
         // Nothing below the lookback window is looked at again.
         let c = Cursor::resume(LOOKBACK + 10, &[], now);
         assert_eq!(c.gaps(), vec![(11, LOOKBACK + 10)]);
+    }
+
+    #[test]
+    fn applying_ahead_moves_neither_the_read_position_nor_the_watermark() {
+        let now = Instant::now();
+        let mut c = Cursor::resume(0, &[], now);
+        c.advance(&[1, 2, 4], now);
+        assert_eq!(c.ahead(), 4, "the look-ahead starts after what was read");
+        c.applied_ahead(&[90, 120]);
+        assert_eq!((c.read(), c.watermark(), c.ahead()), (4, 2, 120));
+        assert_eq!(
+            c.gaps(),
+            vec![(3, 3)],
+            "no gap opens below a position applied ahead"
+        );
+        // The in-order read passes them (applying them again) and the look-ahead follows.
+        c.advance(&[5, 90, 119, 120, 121], now);
+        assert_eq!((c.read(), c.ahead()), (121, 121));
+        assert_eq!(c.gaps(), vec![(3, 3), (6, 89), (91, 118)]);
+        c.applied_ahead(&[]);
+        assert_eq!(c.ahead(), 121);
     }
 
     #[test]

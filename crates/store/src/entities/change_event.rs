@@ -17,6 +17,8 @@ pub struct Model {
     pub op: String,
     /// When it was recorded.
     pub created_at: DateTimeUtc,
+    /// Recorded by a bulk writer (an import), not by an interactive use case.
+    pub bulk: bool,
 }
 
 /// No relations are navigated through the ORM.
