@@ -19,6 +19,7 @@ mod plain;
 pub(crate) mod query;
 pub(crate) mod ranking;
 pub(crate) mod typo;
+pub(crate) mod word;
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -106,15 +106,7 @@ pub async fn after(
     position: i64,
     limit: u64,
 ) -> Result<Vec<ChangeEvent>, StoreError> {
-    Ok(ChangeEvents::find()
-        .filter(change_event::Column::Id.gt(position))
-        .order_by_asc(change_event::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(ChangeEvent::from)
-        .collect())
+    page_after(db, Condition::all(), position, limit).await
 }
 
 /// The interactive (not bulk) changes after `position`, oldest first, at most `limit`: one
@@ -124,8 +116,19 @@ pub async fn interactive_after(
     position: i64,
     limit: u64,
 ) -> Result<Vec<ChangeEvent>, StoreError> {
+    let interactive = Condition::all().add(change_event::Column::Bulk.eq(false));
+    page_after(db, interactive, position, limit).await
+}
+
+/// The changes matching `condition` after `position`, oldest first, at most `limit`.
+async fn page_after(
+    db: &impl ConnectionTrait,
+    condition: Condition,
+    position: i64,
+    limit: u64,
+) -> Result<Vec<ChangeEvent>, StoreError> {
     Ok(ChangeEvents::find()
-        .filter(change_event::Column::Bulk.eq(false))
+        .filter(condition)
         .filter(change_event::Column::Id.gt(position))
         .order_by_asc(change_event::Column::Id)
         .limit(limit)

@@ -124,7 +124,7 @@ mod tests {
     }
 
     #[test]
-    fn a_rebuild_spreads_many_batches_over_the_workers() {
+    fn a_rebuild_spreads_many_batches_over_the_workers_and_merges_their_segments() {
         let index = ExpertIndex::in_memory().unwrap();
         index
             .apply(vec![expert("old", "Baker")], Vec::new(), "1")
@@ -138,6 +138,12 @@ mod tests {
         });
         assert_eq!(index.rebuild(batches, "2").unwrap(), 1_000);
         assert_eq!(index.num_docs(), 1_000);
+        assert_eq!(
+            index.segments(),
+            1,
+            "the workers' segments are merged into one"
+        );
+        assert_eq!(index.committed_payload().unwrap().as_deref(), Some("2"));
         let found = index
             .search(&crate::ExpertQuery {
                 text: Some("hydrologists".into()),

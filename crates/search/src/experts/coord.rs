@@ -136,17 +136,25 @@ impl Weight for CoordWeight {
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
-        if scorer.seek(doc) != doc {
-            return Err(TantivyError::InvalidArgument(format!(
-                "document #{doc} does not match"
-            )));
-        }
-        Ok(Explanation::new(
-            "sum of matching words × coordination",
-            scorer.score(),
-        ))
+        explain_by_scoring(self, reader, doc, "sum of matching words × coordination")
     }
+}
+
+/// Explains a document by scoring it with `weight` (`what` names the formula): the scorers
+/// here keep no per-clause breakdown. An error if the document does not match.
+pub(crate) fn explain_by_scoring(
+    weight: &dyn Weight,
+    reader: &SegmentReader,
+    doc: DocId,
+    what: &'static str,
+) -> tantivy::Result<Explanation> {
+    let mut scorer = weight.scorer(reader, 1.0)?;
+    if scorer.seek(doc) != doc {
+        return Err(TantivyError::InvalidArgument(format!(
+            "document #{doc} does not match"
+        )));
+    }
+    Ok(Explanation::new(what, scorer.score()))
 }
 
 /// The content words' scorers, cheapest first, of which the first `lead` drive iteration
@@ -296,4 +304,4 @@ impl Scorer for CoordScorer {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -5,8 +5,7 @@
 //! characters (`+-:"()[]{}^~*`) are plain separators. The crate README explains the scoring.
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query,
-    TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -20,6 +19,7 @@ use super::ranking::{
     FUZZY_WEIGHT, SKILL_LEVEL_STEP, SKILL_MATCH, SKILL_NEIGHBOUR, STEM_WEIGHT, idf,
 };
 use super::typo::TypoQuery;
+use super::word::{Disjunct, WordQuery};
 use crate::analysis;
 use crate::schema::ExpertFields;
 
@@ -290,16 +290,26 @@ pub(crate) fn words_query(
     }))
 }
 
-/// The best field match of one word (dis-max with a tie-breaker) over `fields`: exact word +
-/// stems, exact word, and one-edit matches (constant, `FUZZY_WEIGHT × idf × boost`).
+/// The best field match of one word (dis-max with a tie-breaker) over `fields`: per field
+/// `BM25(word) + STEM_WEIGHT × max BM25(stem)`, the exact word, and one-edit matches
+/// (constant, `FUZZY_WEIGHT × idf × boost`), as one flat [`WordQuery`].
 fn word_query(fields: &WordFields, word: &QueryWord) -> Box<dyn Query> {
-    let mut disjuncts: Vec<Box<dyn Query>> = fields
+    let mut disjuncts: Vec<Disjunct> = fields
         .stemmed
         .iter()
-        .map(|&(field, boost)| boost_query(exact_and_stems(field, word), boost))
+        .map(|&(field, boost)| Disjunct {
+            boost,
+            exact: vec![term_query(field, &word.text)],
+            stems: word
+                .stems
+                .iter()
+                .map(|stem| term_query(field, stem))
+                .collect(),
+            stem_weight: STEM_WEIGHT,
+        })
         .collect();
     for &(field, boost) in &fields.exact {
-        disjuncts.push(boost_query(term_query(field, &word.text), boost));
+        disjuncts.push(scored_as_is(term_query(field, &word.text), boost));
     }
     if word.fuzzy() {
         let unknown = if word.unknown {
@@ -317,31 +327,26 @@ fn word_query(fields: &WordFields, word: &QueryWord) -> Box<dyn Query> {
                 word: word.text.clone(),
                 excluded: excluded.clone(),
             });
-            disjuncts.push(constant(typos, FUZZY_WEIGHT * word.idf * boost));
+            disjuncts.push(scored_as_is(
+                constant(typos, FUZZY_WEIGHT * word.idf * boost),
+                1.0,
+            ));
         }
     }
-    Box::new(DisjunctionMaxQuery::with_tie_breaker(
+    Box::new(WordQuery {
         disjuncts,
-        FIELD_TIE_BREAKER,
-    ))
+        tie_breaker: FIELD_TIE_BREAKER,
+    })
 }
 
-/// `BM25(word) + STEM_WEIGHT × max BM25(stem)` on one field.
-fn exact_and_stems(field: Field, word: &QueryWord) -> Box<dyn Query> {
-    let exact = term_query(field, &word.text);
-    if word.stems.is_empty() {
-        return exact;
+/// A disjunct of one clause, its score times `boost`.
+fn scored_as_is(query: Box<dyn Query>, boost: f32) -> Disjunct {
+    Disjunct {
+        boost,
+        exact: vec![query],
+        stems: Vec::new(),
+        stem_weight: 0.0,
     }
-    let stems = word
-        .stems
-        .iter()
-        .map(|stem| term_query(field, stem))
-        .collect();
-    let stems = boost_query(Box::new(DisjunctionMaxQuery::new(stems)), STEM_WEIGHT);
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Should, exact),
-        (Occur::Should, stems),
-    ]))
 }
 
 /// Per skill id: the best of "has it" ([`SKILL_MATCH`] plus [`SKILL_LEVEL_STEP`] per level
@@ -370,10 +375,6 @@ fn skills_query(fields: &ExpertFields, skills: &[String]) -> Box<dyn Query> {
 pub(crate) fn term_query(field: Field, text: &str) -> Box<dyn Query> {
     let term = Term::from_field_text(field, text);
     Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
-}
-
-fn boost_query(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
-    Box::new(BoostQuery::new(query, boost))
 }
 
 pub(crate) fn constant(query: Box<dyn Query>, score: f32) -> Box<dyn Query> {

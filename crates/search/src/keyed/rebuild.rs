@@ -2,7 +2,8 @@
 //! parallel: a worker per core (at most [`MAX_WORKERS`]) takes batches from the caller's
 //! iterator, turns their items into documents and analyses them into a segment of its own
 //! (tantivy's `SegmentWriter`, what the index writer's own threads use), and hands each
-//! finished segment to the index writer, which commits them all at once.
+//! finished segment to the index writer, which commits them all at once and then merges
+//! them into one.
 //!
 //! The writer of a serving index has one indexing thread (small commits all day long); a
 //! rebuild through it would analyse every document on that one thread. Building the segments
@@ -94,7 +95,21 @@ impl KeyedIndex {
             }
         };
         self.commit_or_rollback(&mut writer, Ok(()), payload)?;
+        self.merge_all(&mut writer)?;
         Ok(added)
+    }
+
+    /// Merges the committed segments into one: the workers leave several, and a search
+    /// opens every query term once per segment (1M experts in 6 segments: p50 11 → 8.6 ms
+    /// in-process, for about 33 s of merging). The merge keeps the commit's payload. It only
+    /// makes searches faster: if it fails (a background merge took one of the segments),
+    /// the rebuilt documents stay committed in their segments and the rebuild succeeds.
+    fn merge_all(&self, writer: &mut IndexWriter) -> Result<(), SearchError> {
+        let segments = self.index.searchable_segment_ids()?;
+        if segments.len() > 1 && writer.merge(&segments).wait().is_ok() {
+            self.reader.reload()?;
+        }
+        Ok(())
     }
 }
 

@@ -35,8 +35,8 @@ fn coord(field: Field, required: &[&str], optional: &[&str], min_required: usize
     }
 }
 
-/// Every hit `(doc, score)`, best first then by doc.
-fn hits(searcher: &Searcher, query: &dyn Query) -> Vec<(u32, f32)> {
+/// Every hit `(doc, score)`, best first then by doc (the count checked against `Count`).
+pub(crate) fn hits(searcher: &Searcher, query: &dyn Query) -> Vec<(u32, f32)> {
     let top = TopDocs::with_limit(10_000).order_by_score();
     let mut hits: Vec<(u32, f32)> = searcher
         .search(query, &top)
