@@ -12,6 +12,7 @@ pub(crate) mod collector;
 pub(crate) mod coord;
 pub(crate) mod cursor;
 pub(crate) mod doc;
+mod facet_values;
 mod facets;
 mod filter;
 pub(crate) mod highlight;
@@ -45,6 +46,7 @@ use collector::{Collected, Columns, ExpertCollector};
 use coord::Matching;
 use cursor::{Cursor, Mode};
 use doc::{CodeCase, normalize_codes};
+use facet_values::FacetValues;
 use filter::Filters;
 use highlight::Highlighter;
 use query::QueryWord;
@@ -91,6 +93,8 @@ pub struct ExpertIndex {
     store: KeyedIndex,
     fields: ExpertFields,
     folded: TextAnalyzer,
+    /// Facet values unpacked per segment, kept across searches.
+    facet_values: FacetValues,
 }
 
 impl fmt::Debug for ExpertIndex {
@@ -145,6 +149,7 @@ impl ExpertIndex {
             store,
             fields,
             folded,
+            facet_values: FacetValues::default(),
         })
     }
 
@@ -260,8 +265,12 @@ impl ExpertIndex {
             now: after.as_ref().map_or(q.now, |cursor| cursor.now),
             limit: q.limit.clamp(1, MAX_LIMIT),
             after,
+            facet_values: (!facets.is_empty()).then(|| self.facet_values.clone()),
             facets,
         };
+        if collector.facet_values.is_some() {
+            self.facet_values.retain_segments_of(&searcher);
+        }
         let tantivy_query = query::build(&self.fields, &words, &skills, &filters, matching);
         let mut collected = searcher.search(tantivy_query.as_ref(), &collector)?;
         if first_page && matching == Matching::Most && collected.total < MIN_STRICT_MATCHES as u64 {

@@ -207,6 +207,7 @@ impl RequestIndex {
             limit: q.limit.clamp(1, MAX_LIMIT),
             after,
             facets: Vec::new(),
+            facet_values: None,
         };
         let tantivy_query = query::build(&self.fields, &query_words, &skills, &filter);
         let collected = searcher.search(tantivy_query.as_ref(), &collector)?;

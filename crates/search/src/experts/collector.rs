@@ -17,6 +17,7 @@ use tantivy::columnar::{Column, StrColumn, TermOrdHit};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use super::cursor::{Cursor, Mode};
+use super::facet_values::FacetValues;
 use super::facets::{self, Facet, SegmentCounts};
 use super::ranking::{recency_factor, score_key, time_key};
 
@@ -61,6 +62,8 @@ pub(crate) struct ExpertCollector {
     pub(crate) limit: usize,
     pub(crate) after: Option<Cursor>,
     pub(crate) facets: Vec<Facet>,
+    /// Unpacked facet values shared across searches (`None`: read the columns).
+    pub(crate) facet_values: Option<FacetValues>,
 }
 
 impl Collector for ExpertCollector {
@@ -79,11 +82,24 @@ impl Collector for ExpertCollector {
             (Some(cursor), None) => Some((cursor.key, u64::MAX)),
             (None, _) => None,
         };
-        let facets = self
-            .facets
-            .iter()
-            .map(|facet| Ok(SegmentCounts::new(fast.str(facet.column)?)))
-            .collect::<tantivy::Result<Vec<_>>>()?;
+        let facets =
+            self.facets
+                .iter()
+                .map(|facet| {
+                    let column = fast.str(facet.column)?;
+                    let values = column.as_ref().zip(self.facet_values.as_ref()).and_then(
+                        |(column, cache)| {
+                            cache.get(
+                                segment.segment_id(),
+                                facet.column,
+                                column,
+                                segment.max_doc(),
+                            )
+                        },
+                    );
+                    Ok(SegmentCounts::new(column, values))
+                })
+                .collect::<tantivy::Result<Vec<_>>>()?;
         Ok(SegmentTop {
             mode: self.mode,
             now: self.now,

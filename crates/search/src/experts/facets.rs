@@ -6,9 +6,11 @@
 //! turned into values once per segment, for those with a non-zero count.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use tantivy::columnar::StrColumn;
 
+use super::facet_values::DocOrds;
 use crate::schema::expert;
 
 /// Facet values returned per field, the most frequent first.
@@ -59,20 +61,32 @@ pub(crate) fn resolve(requested: &[String]) -> Vec<Facet> {
 /// Counts of one facet in one segment, by term ordinal.
 pub(crate) struct SegmentCounts {
     pub(crate) column: Option<StrColumn>,
+    /// The segment's values unpacked ([`FacetValues`](super::facet_values::FacetValues)),
+    /// read instead of the column when present.
+    values: Option<Arc<DocOrds>>,
     pub(crate) counts: Vec<u64>,
 }
 
 impl SegmentCounts {
-    pub(crate) fn new(column: Option<StrColumn>) -> Self {
+    pub(crate) fn new(column: Option<StrColumn>, values: Option<Arc<DocOrds>>) -> Self {
         let terms = column.as_ref().map_or(0, |c| c.num_terms());
         Self {
             column,
+            values,
             counts: vec![0; terms],
         }
     }
 
     /// Counts the values of `doc`.
     pub(crate) fn count(&mut self, doc: u32) {
+        if let Some(values) = &self.values {
+            for &ord in values.of(doc) {
+                if let Some(count) = self.counts.get_mut(ord as usize) {
+                    *count += 1;
+                }
+            }
+            return;
+        }
         let Some(column) = &self.column else {
             return;
         };

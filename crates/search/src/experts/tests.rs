@@ -268,3 +268,61 @@ fn later_pages_keep_the_first_pages_matching() {
     let second = index.search(&text(first.next_cursor)).unwrap();
     assert_eq!(second.total, 70, "still any word");
 }
+
+/// Facet counts by value for `field` over a search for `text`.
+fn facet(index: &ExpertIndex, text: &str, field: &str) -> Vec<(String, u64)> {
+    let found = index
+        .search(&ExpertQuery {
+            text: Some(text.into()),
+            limit: 1,
+            facet_fields: vec![field.into()],
+            ..ExpertQuery::default()
+        })
+        .unwrap();
+    found.facets.get(field).cloned().unwrap_or_default()
+}
+
+#[test]
+fn facet_values_unpacked_per_segment_follow_new_segments_deletes_and_rebuilds() {
+    let index = ExpertIndex::in_memory().unwrap();
+    let speaking = |id: &str, languages: &[&str]| ExpertDoc {
+        languages: languages.iter().map(|l| (*l).to_owned()).collect(),
+        ..doc(id, "water engineer", 0)
+    };
+    index
+        .apply(
+            vec![speaking("a", &["fr", "en"]), speaking("b", &["fr"])],
+            vec![],
+            "1",
+        )
+        .unwrap();
+    let counts = |pairs: &[(&str, u64)]| -> Vec<(String, u64)> {
+        pairs.iter().map(|(v, c)| ((*v).to_owned(), *c)).collect()
+    };
+    assert_eq!(
+        facet(&index, "water", "language"),
+        counts(&[("fr", 2), ("en", 1)])
+    );
+    assert_eq!(index.facet_values.len(), 1, "one segment's column unpacked");
+    // A new segment, and a document of the first one replaced (deleted there).
+    index
+        .apply(
+            vec![speaking("b", &["ha"]), speaking("c", &["ha", "en"])],
+            vec![],
+            "2",
+        )
+        .unwrap();
+    assert_eq!(
+        facet(&index, "water", "language"),
+        counts(&[("en", 2), ("ha", 2), ("fr", 1)])
+    );
+    assert_eq!(index.facet_values.len(), 2);
+    let batches = vec![Ok::<_, SearchError>(vec![speaking("z", &["yo"])])];
+    index.rebuild(batches.into_iter(), "3").unwrap();
+    assert_eq!(facet(&index, "water", "language"), counts(&[("yo", 1)]));
+    assert_eq!(
+        index.facet_values.len(),
+        1,
+        "the old segments are forgotten"
+    );
+}
