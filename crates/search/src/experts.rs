@@ -210,8 +210,9 @@ impl ExpertIndex {
     /// nothing; no text at all browses the filtered experts, most recently active first.
     ///
     /// A profile must match most of the text's content words (or a skill boost); when fewer
-    /// than [`MIN_STRICT_MATCHES`] profiles do, the first page searches again matching any
-    /// word, and its cursor makes the later pages match the same way.
+    /// than [`MIN_STRICT_MATCHES`] profiles do, the first page searches again requiring fewer
+    /// words, step by step down to any one word ([`query::relaxations`]), and its cursor
+    /// makes the later pages match the same way.
     ///
     /// # Errors
     /// [`SearchError::BadCursor`] if `q.after` is not a cursor of this kind of query;
@@ -273,10 +274,16 @@ impl ExpertIndex {
         }
         let tantivy_query = query::build(&self.fields, &words, &skills, &filters, matching);
         let mut collected = searcher.search(tantivy_query.as_ref(), &collector)?;
-        if first_page && matching == Matching::Most && collected.total < MIN_STRICT_MATCHES as u64 {
-            matching = Matching::Any;
-            let relaxed = query::build(&self.fields, &words, &skills, &filters, matching);
-            collected = searcher.search(relaxed.as_ref(), &collector)?;
+        if first_page && matching == Matching::Most {
+            let strict = Matching::Most.min_required(content_words);
+            for relaxed in query::relaxations(strict) {
+                if collected.total >= MIN_STRICT_MATCHES as u64 {
+                    break;
+                }
+                matching = relaxed;
+                let relaxed = query::build(&self.fields, &words, &skills, &filters, matching);
+                collected = searcher.search(relaxed.as_ref(), &collector)?;
+            }
         }
         let position = Cursor {
             mode,

@@ -66,6 +66,10 @@ struct Args {
     /// Also write the results as JSON.
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
+    /// Print the N slowest queries of the service-like search with facets (text, time,
+    /// matching experts, skills expanded to): where the tail comes from.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    slowest: usize,
 }
 
 /// The expert index's part of the output.
@@ -106,6 +110,7 @@ fn floor_runs(
     queries: &[WorkloadQuery],
     warmup: usize,
     page: usize,
+    slowest: usize,
 ) -> anyhow::Result<Vec<SystemResult>> {
     let warm = &queries[..warmup.min(queries.len())];
     let mut systems = Vec::new();
@@ -135,9 +140,24 @@ fn floor_runs(
             t.millis.len(),
             started.elapsed().as_secs_f64()
         );
+        if kind == 1 {
+            print_slowest(queries, &t, slowest);
+        }
         systems.push(SystemResult::new(key, &name, &t));
     }
     Ok(systems)
+}
+
+/// Prints the `n` slowest of `queries` as timed in `t` (a service run), slowest first.
+fn print_slowest(queries: &[WorkloadQuery], t: &searcher::Timings, n: usize) {
+    let mut order: Vec<usize> = (0..t.millis.len()).collect();
+    order.sort_by(|a, b| t.millis[*b].total_cmp(&t.millis[*a]));
+    for i in order.into_iter().take(n) {
+        eprintln!(
+            "slow: {:8.1} ms  {:>8} matching  {} skills  [{}] {}",
+            t.millis[i], t.totals[i], t.expanded[i], queries[i].lang, queries[i].text
+        );
+    }
 }
 
 /// Loads the baseline and runs its systems; the scratch database is dropped unless `keep`.
@@ -303,7 +323,13 @@ async fn main() -> anyhow::Result<()> {
             info.bytes as f64 / 1e6,
             info.open_seconds
         );
-        systems.extend(floor_runs(&floor, &queries, args.warmup, args.page)?);
+        systems.extend(floor_runs(
+            &floor,
+            &queries,
+            args.warmup,
+            args.page,
+            args.slowest,
+        )?);
         index = Some(info);
     }
 

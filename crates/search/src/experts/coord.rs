@@ -30,8 +30,11 @@ use super::ranking::coordination;
 pub(crate) enum Matching {
     /// Most of them ([`required_matches`]): the expert index's first try.
     Most,
-    /// Any one of them: the expert index's fallback when too few experts match most words,
-    /// and the request index's only matching.
+    /// At least this many of them (at least 2, fewer than [`Matching::Most`] requires): the
+    /// expert index's first fallbacks when too few experts match most words.
+    AtLeast(usize),
+    /// Any one of them: the expert index's last fallback, and the request index's only
+    /// matching.
     Any,
 }
 
@@ -40,6 +43,7 @@ impl Matching {
     pub(crate) fn min_required(self, n: usize) -> usize {
         match self {
             Self::Most => required_matches(n),
+            Self::AtLeast(k) => k.clamp(1, n.max(1)).min(n),
             Self::Any => n.min(1),
         }
     }

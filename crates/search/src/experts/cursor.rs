@@ -3,7 +3,7 @@
 //! A cursor is base64url (no padding) of a small JSON object: `{"v":1,"m":"r","k":…,"id":…,
 //! "t":…,"w":"m"}`: format version, mode (`r` relevance, `b` browse), the last hit's sort
 //! key, its profile id, the `now` of the first page, and for relevance how many words hits
-//! had to match (`m` most, `a` any: [`Matching`]). Later pages reuse that `now` and that
+//! had to match (`m` most, `a` any, `2`, `3`… at least that many words: [`Matching`]). Later pages reuse that `now` and that
 //! matching so the recency factor, every score and the set of hits are those of the first
 //! page: with an unchanged index, pages never overlap or skip a hit, and a page never
 //! switches between strict and relaxed matching. Cursors issued before `w` existed decode as
@@ -20,6 +20,8 @@ use crate::error::SearchError;
 const MAX_CURSOR_CHARS: usize = 1024;
 /// The cursor format version.
 const VERSION: u8 = 1;
+/// Most words a cursor's [`Matching::AtLeast`] may require (queries hold far fewer words).
+const MAX_WORDS_REQUIRED: usize = 64;
 
 /// How hits are ordered, which a cursor must agree with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +75,7 @@ impl Cursor {
                 (Mode::Browse, _) => None,
                 (Mode::Relevance, Matching::Most) => Some("m".to_owned()),
                 (Mode::Relevance, Matching::Any) => Some("a".to_owned()),
+                (Mode::Relevance, Matching::AtLeast(k)) => Some(k.to_string()),
             },
         };
         // Serialising a struct of strings and integers cannot fail; an empty cursor would
@@ -105,7 +108,10 @@ impl Cursor {
         let matching = match wire.w.as_deref() {
             None | Some("a") => Matching::Any,
             Some("m") => Matching::Most,
-            Some(_) => return Err(invalid("unknown matching")),
+            Some(k) => match k.parse::<usize>() {
+                Ok(k) if (2..=MAX_WORDS_REQUIRED).contains(&k) => Matching::AtLeast(k),
+                _ => return Err(invalid("unknown matching")),
+            },
         };
         Ok(Self {
             mode,
@@ -137,6 +143,8 @@ mod tests {
         let kinds = [
             (Mode::Relevance, Matching::Most),
             (Mode::Relevance, Matching::Any),
+            (Mode::Relevance, Matching::AtLeast(2)),
+            (Mode::Relevance, Matching::AtLeast(5)),
             (Mode::Browse, Matching::Any),
         ];
         for (mode, matching) in kinds {
@@ -162,8 +170,13 @@ mod tests {
         let wrong_version = URL_SAFE_NO_PAD.encode(r#"{"v":9,"m":"r","k":1,"id":"a","t":0}"#);
         let wrong_mode = URL_SAFE_NO_PAD.encode(r#"{"v":1,"m":"x","k":1,"id":"a","t":0}"#);
         let negative_key = URL_SAFE_NO_PAD.encode(r#"{"v":1,"m":"r","k":-1,"id":"a","t":0}"#);
-        let wrong_matching =
-            URL_SAFE_NO_PAD.encode(r#"{"v":1,"m":"r","k":1,"id":"a","t":0,"w":"x"}"#);
+        let wrong_matching = |w: &str| {
+            URL_SAFE_NO_PAD.encode(format!(
+                r#"{{"v":1,"m":"r","k":1,"id":"a","t":0,"w":"{w}"}}"#
+            ))
+        };
+        let wrong_matchings =
+            ["x", "0", "1", "65", "-2", "2.5", "99999999999999999999999"].map(wrong_matching);
         for text in [
             "",
             "!!!",
@@ -173,8 +186,10 @@ mod tests {
             &wrong_version,
             &wrong_mode,
             &negative_key,
-            &wrong_matching,
-        ] {
+        ]
+        .into_iter()
+        .chain(wrong_matchings.iter().map(String::as_str))
+        {
             assert!(
                 matches!(Cursor::decode(text), Err(SearchError::BadCursor(_))),
                 "{text:?}"

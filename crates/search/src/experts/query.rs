@@ -54,6 +54,31 @@ pub const MAX_LIMIT: usize = 100;
 /// share only one word with them. 20 is two short pages of results.
 pub const MIN_STRICT_MATCHES: usize = 20;
 
+/// The matchings a first page falls back to, in order, when fewer than
+/// [`MIN_STRICT_MATCHES`] profiles match `strict` of its content words: one word fewer, then
+/// half of them, then any one word (each step only if it requires fewer words than the one
+/// before). Requiring any one word of a three-word query (`hydrogenation machine operator`
+/// with a typo in the rare word) matches every profile holding one of its common words (a
+/// third of a million of a million profiles, 100+ ms of scoring and counting), while those
+/// matching two of its words are far fewer and rank first anyway: the coordination factor
+/// rewards matching more of the words.
+pub(crate) fn relaxations(strict: usize) -> Vec<Matching> {
+    let mut steps: Vec<Matching> = Vec::new();
+    let mut last = strict;
+    for k in [strict.saturating_sub(1), strict.div_ceil(2), 1] {
+        if k == 0 || k >= last {
+            continue;
+        }
+        steps.push(if k == 1 {
+            Matching::Any
+        } else {
+            Matching::AtLeast(k)
+        });
+        last = k;
+    }
+    steps
+}
+
 /// Function words of English, French, Spanish and Portuguese (folded). In a query with other
 /// words they are optional: they add to the score but never make a profile match on their
 /// own. Deliberately short: `it`, `ai`, `c`, `r` are search terms in this domain.
@@ -438,6 +463,22 @@ mod tests {
         assert!(!words("java")[0].fuzzy());
         query[2].rare = false;
         assert!(!query[2].fuzzy(), "a common word is typed on purpose");
+    }
+
+    #[test]
+    fn relaxations_step_down_to_any_word() {
+        let steps = |strict| relaxations(strict);
+        assert!(steps(0).is_empty() && steps(1).is_empty());
+        assert_eq!(steps(2), [Matching::Any]);
+        assert_eq!(steps(3), [Matching::AtLeast(2), Matching::Any]);
+        assert_eq!(
+            steps(4),
+            [Matching::AtLeast(3), Matching::AtLeast(2), Matching::Any]
+        );
+        assert_eq!(
+            steps(8),
+            [Matching::AtLeast(7), Matching::AtLeast(4), Matching::Any]
+        );
     }
 
     #[test]

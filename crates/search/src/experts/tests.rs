@@ -219,12 +219,29 @@ fn most_words_must_match_unless_too_few_profiles_do() {
     );
     // Stop words never count: "water and engineer" is the two-word query.
     assert_eq!(all_pages(&index, "water and engineer").0, 30);
-    // A word nobody has: no profile holds all three, so any word matches.
-    let any = holding(&profiles, &["water", "engineer"], 1);
+    // A word nobody has: no profile holds all three, so two of the three are enough (every
+    // page keeps that matching)...
+    let two = holding(&profiles, &["water", "engineer"], 2);
+    assert!(two.len() >= MIN_STRICT_MATCHES);
     assert_eq!(
         all_pages(&index, "water engineer xylophone"),
-        (any.len(), any)
+        (two.len(), two)
     );
+    // ...and when too few hold two of them either, any one word is.
+    let water = holding(&profiles, &["water"], 1);
+    assert_eq!(
+        all_pages(&index, "water zebra xylophone"),
+        (water.len(), water)
+    );
+    // Seven words (five required): four of them, before three, before any one.
+    let seven = "flood water model engineer xylophone zebra quokka";
+    let four = holding(&profiles, &["flood", "water", "model", "engineer"], 4);
+    assert!(
+        four.len() < MIN_STRICT_MATCHES,
+        "four of seven is too few here"
+    );
+    let three = holding(&profiles, &["flood", "water", "model", "engineer"], 3);
+    assert_eq!(all_pages(&index, seven), (three.len(), three));
 }
 
 #[test]
