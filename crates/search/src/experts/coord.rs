@@ -166,6 +166,9 @@ pub(crate) fn explain_by_scoring(
 /// cheapest), with the optional scorers advanced lazily when a score is asked for.
 struct CoordScorer {
     words: Vec<Box<dyn Scorer>>,
+    /// `words[i].doc()`, kept here (set from what `advance` and `seek` return): `settle`
+    /// compares every word's document for every candidate.
+    docs: Vec<DocId>,
     weights: Vec<f32>,
     /// `n − k + 1`: a match contains one of the first `lead` words.
     lead: usize,
@@ -184,8 +187,10 @@ impl CoordScorer {
         let n = required.len();
         let lead = n + 1 - min_required.clamp(1, n.max(1));
         let (weights, words): (Vec<f32>, Vec<_>) = required.into_iter().unzip();
+        let docs = words.iter().map(|word| word.doc()).collect();
         let mut scorer = Self {
             words,
+            docs,
             total_weight: weights.iter().sum(),
             weights,
             lead: lead.min(n),
@@ -203,23 +208,24 @@ impl CoordScorer {
             return TERMINATED;
         };
         let (lead, others) = self.words.split_at_mut(self.lead);
+        let (lead_docs, other_docs) = self.docs.split_at_mut(self.lead);
         loop {
-            let doc = lead.iter().map(|s| s.doc()).min().unwrap_or(TERMINATED);
+            let doc = lead_docs.iter().copied().min().unwrap_or(TERMINATED);
             if doc == TERMINATED {
                 return TERMINATED;
             }
-            let mut missed = lead.iter().filter(|s| s.doc() != doc).count();
+            let mut missed = lead_docs.iter().filter(|&&d| d != doc).count();
             let mut next = doc + 1;
-            for other in others.iter_mut() {
-                if other.doc() < doc {
-                    other.seek(doc);
+            for (other, other_doc) in others.iter_mut().zip(other_docs.iter_mut()) {
+                if *other_doc < doc {
+                    *other_doc = other.seek(doc);
                 }
-                if other.doc() != doc {
+                if *other_doc != doc {
                     missed += 1;
                     if missed > allowed_misses {
-                        if lead.len() == 1 {
+                        if lead_docs.len() == 1 {
                             // All words required: nothing before this word's next match.
-                            next = other.doc();
+                            next = *other_doc;
                         }
                         break;
                     }
@@ -228,9 +234,9 @@ impl CoordScorer {
             if missed <= allowed_misses {
                 return doc;
             }
-            for scorer in lead.iter_mut() {
-                if scorer.doc() < next {
-                    scorer.seek(next);
+            for (scorer, lead_doc) in lead.iter_mut().zip(lead_docs.iter_mut()) {
+                if *lead_doc < next {
+                    *lead_doc = scorer.seek(next);
                 }
             }
         }
@@ -242,9 +248,10 @@ impl DocSet for CoordScorer {
         if self.doc == TERMINATED {
             return TERMINATED;
         }
-        for scorer in &mut self.words[..self.lead] {
-            if scorer.doc() == self.doc {
-                scorer.advance();
+        let lead = self.words[..self.lead].iter_mut().zip(&mut self.docs);
+        for (scorer, doc) in lead {
+            if *doc == self.doc {
+                *doc = scorer.advance();
             }
         }
         self.doc = self.settle();
@@ -255,9 +262,10 @@ impl DocSet for CoordScorer {
         if self.doc >= target {
             return self.doc;
         }
-        for scorer in &mut self.words[..self.lead] {
-            if scorer.doc() < target {
-                scorer.seek(target);
+        let lead = self.words[..self.lead].iter_mut().zip(&mut self.docs);
+        for (scorer, doc) in lead {
+            if *doc < target {
+                *doc = scorer.seek(target);
             }
         }
         self.doc = self.settle();
@@ -289,8 +297,9 @@ impl Scorer for CoordScorer {
         let doc = self.doc;
         let mut sum = 0.0;
         let mut matched = 0.0;
-        for (scorer, weight) in self.words.iter_mut().zip(&self.weights) {
-            if scorer.doc() == doc {
+        let words = self.words.iter_mut().zip(&self.docs).zip(&self.weights);
+        for ((scorer, word_doc), weight) in words {
+            if *word_doc == doc {
                 sum += scorer.score();
                 matched += weight;
             }
