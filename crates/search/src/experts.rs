@@ -204,6 +204,22 @@ impl ExpertIndex {
         self.store.searcher().num_docs()
     }
 
+    /// Unpacks every facet column of every segment now (`experts/facet_values.rs`), so that
+    /// the first faceted search after the index was opened or rebuilt does not pay for it (a
+    /// few hundred milliseconds at a million experts); returns how many experts it counted.
+    /// The server runs it in the background at start.
+    ///
+    /// # Errors
+    /// [`SearchError::Engine`] on an internal index failure.
+    pub fn warm_up(&self) -> Result<usize, SearchError> {
+        let everything = ExpertQuery {
+            limit: 1,
+            facet_fields: FACET_FIELDS.iter().map(|f| (*f).to_owned()).collect(),
+            ..ExpertQuery::default()
+        };
+        Ok(self.search(&everything)?.total)
+    }
+
     /// One page of experts for `q`. See [`ExpertQuery`] and the crate README.
     ///
     /// Text with nothing searchable in it (punctuation, emoji) and no skill boosts matches

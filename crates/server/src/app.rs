@@ -201,6 +201,20 @@ pub async fn serve(
         let catalog = app.state.service.skill_catalog();
         tokio::spawn(async move { catalog.warm_up().await });
     }
+    // The first faceted search would otherwise unpack every facet column (a few hundred ms
+    // at a million experts); a tiny index is warm at once.
+    let experts = app.state.service.expert_index().clone();
+    tokio::task::spawn_blocking(move || {
+        let started = std::time::Instant::now();
+        match experts.warm_up() {
+            Ok(counted) => tracing::info!(
+                experts = counted,
+                duration_ms = started.elapsed().as_millis(),
+                "search facets warmed up"
+            ),
+            Err(e) => tracing::warn!(error = %e, "cannot warm up the search facets"),
+        }
+    });
     let router = crate::router::router(app.state.clone());
     let addr = listener.local_addr().ok();
     tracing::info!(listen = ?addr, "serving");

@@ -342,4 +342,18 @@ fn facet_values_unpacked_per_segment_follow_new_segments_deletes_and_rebuilds() 
         1,
         "the old segments are forgotten"
     );
+    // Warming up unpacks every facet of every segment before any search asks.
+    let warm = ExpertIndex::in_memory().unwrap();
+    warm.apply(vec![speaking("a", &["fr"])], vec![], "1")
+        .unwrap();
+    warm.apply(vec![speaking("b", &["en"])], vec![], "2")
+        .unwrap();
+    assert_eq!(warm.facet_values.len(), 0);
+    assert_eq!(warm.warm_up().unwrap(), 2);
+    assert_eq!(warm.facet_values.len(), 2 * FACET_FIELDS.len());
+    assert_eq!(
+        facet(&warm, "water", "language"),
+        counts(&[("en", 1), ("fr", 1)])
+    );
+    assert_eq!(warm.facet_values.len(), 2 * FACET_FIELDS.len(), "reused");
 }
