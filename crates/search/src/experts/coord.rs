@@ -43,7 +43,7 @@ impl Matching {
     pub(crate) fn min_required(self, n: usize) -> usize {
         match self {
             Self::Most => required_matches(n),
-            Self::AtLeast(k) => k.clamp(1, n.max(1)).min(n),
+            Self::AtLeast(k) => k.min(n),
             Self::Any => n.min(1),
         }
     }

@@ -3,11 +3,11 @@
 //! A cursor is base64url (no padding) of a small JSON object: `{"v":1,"m":"r","k":…,"id":…,
 //! "t":…,"w":"m"}`: format version, mode (`r` relevance, `b` browse), the last hit's sort
 //! key, its profile id, the `now` of the first page, and for relevance how many words hits
-//! had to match (`m` most, `a` any, `2`, `3`… at least that many words: [`Matching`]). Later pages reuse that `now` and that
-//! matching so the recency factor, every score and the set of hits are those of the first
-//! page: with an unchanged index, pages never overlap or skip a hit, and a page never
-//! switches between strict and relaxed matching. Cursors issued before `w` existed decode as
-//! `a`, the matching that issued them.
+//! had to match (`m` most, `a` any, `2`, `3`… at least that many: [`Matching`]). Later pages
+//! reuse that `now` and that matching so the recency factor, every score and the set of hits
+//! are those of the first page: with an unchanged index, pages never overlap or skip a hit,
+//! and a page never switches between strict and relaxed matching. Cursors issued before `w`
+//! existed decode as `a`, the matching that issued them.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

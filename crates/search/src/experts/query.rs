@@ -59,7 +59,7 @@ pub const MIN_STRICT_MATCHES: usize = 20;
 /// half of them, then any one word (each step only if it requires fewer words than the one
 /// before). Requiring any one word of a three-word query (`hydrogenation machine operator`
 /// with a typo in the rare word) matches every profile holding one of its common words (a
-/// third of a million of a million profiles, 100+ ms of scoring and counting), while those
+/// third of a million profiles, 100+ ms of scoring and counting), while those
 /// matching two of its words are far fewer and rank first anyway: the coordination factor
 /// rewards matching more of the words.
 pub(crate) fn relaxations(strict: usize) -> Vec<Matching> {
@@ -467,7 +467,7 @@ mod tests {
 
     #[test]
     fn relaxations_step_down_to_any_word() {
-        let steps = |strict| relaxations(strict);
+        let steps = relaxations;
         assert!(steps(0).is_empty() && steps(1).is_empty());
         assert_eq!(steps(2), [Matching::Any]);
         assert_eq!(steps(3), [Matching::AtLeast(2), Matching::Any]);
